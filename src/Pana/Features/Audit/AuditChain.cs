@@ -1,0 +1,133 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using Pana.Data;
+using Pana.Data.Audit;
+
+namespace Pana.Features.Audit;
+
+/// <summary>
+/// Seals audit entries into a SHA-256 hash chain and verifies it. Entries are written unsealed with
+/// the change they describe; sealing is serialised (one process lock, plus an advisory lock on
+/// PostgreSQL for several app instances) and gives each entry its place in the chain.
+/// </summary>
+public sealed class AuditChain(PanaDb db)
+{
+    private const int Batch = 1000;
+    private const long PostgresLockKey = 0x50414E41; // "PANA"
+    private static readonly SemaphoreSlim Gate = new(1, 1);
+
+    public async Task<int> SealPendingAsync(CancellationToken ct = default)
+    {
+        await Gate.WaitAsync(ct);
+        try
+        {
+            var sealedCount = 0;
+            while (true)
+            {
+                var n = await SealBatchAsync(ct);
+                sealedCount += n;
+                if (n < Batch)
+                {
+                    return sealedCount;
+                }
+            }
+        }
+        finally
+        {
+            Gate.Release();
+        }
+    }
+
+    private async Task<int> SealBatchAsync(CancellationToken ct)
+    {
+        db.ChangeTracker.Clear();
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        if (db.IsPostgres)
+        {
+            await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_xact_lock({PostgresLockKey})", ct);
+        }
+        var pending = await db.AuditEntries.Where(e => e.ChainIndex == null).OrderBy(e => e.Id).Take(Batch).ToListAsync(ct);
+        if (pending.Count == 0)
+        {
+            return 0;
+        }
+        var head = await db.AuditChainHeads.SingleOrDefaultAsync(h => h.Id == 1, ct);
+        if (head is null)
+        {
+            head = new AuditChainHead();
+            db.AuditChainHeads.Add(head);
+        }
+        foreach (var entry in pending)
+        {
+            entry.ChainIndex = head.LastIndex + 1;
+            entry.PreviousHash = head.LastHash;
+            entry.Hash = HashOf(entry);
+            head.LastIndex = entry.ChainIndex.Value;
+            head.LastHash = entry.Hash;
+        }
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        db.ChangeTracker.Clear();
+        return pending.Count;
+    }
+
+    /// <summary>Walks the chain in order, recomputing every hash; reads in batches, never the whole table.</summary>
+    public async Task<ChainReport> VerifyAsync(CancellationToken ct = default)
+    {
+        var problems = new List<ChainProblem>();
+        long expected = 1, checkedCount = 0;
+        var previous = "";
+        while (true)
+        {
+            var from = expected;
+            var batch = await db.AuditEntries.AsNoTracking()
+                .Where(e => e.ChainIndex >= from).OrderBy(e => e.ChainIndex).Take(Batch).ToListAsync(ct);
+            foreach (var e in batch)
+            {
+                if (e.ChainIndex != expected)
+                {
+                    problems.Add(new(expected, $"entries {expected} to {e.ChainIndex - 1} are missing"));
+                }
+                if (e.PreviousHash != previous)
+                {
+                    problems.Add(new(e.ChainIndex!.Value, "does not follow the entry before it"));
+                }
+                if (e.Hash != HashOf(e))
+                {
+                    problems.Add(new(e.ChainIndex!.Value, "was changed after it was sealed"));
+                }
+                previous = e.Hash ?? "";
+                expected = e.ChainIndex!.Value + 1;
+                checkedCount++;
+            }
+            if (batch.Count < Batch || problems.Count > 100)
+            {
+                break;
+            }
+        }
+        var head = await db.AuditChainHeads.AsNoTracking().SingleOrDefaultAsync(h => h.Id == 1, ct);
+        var headIndex = head?.LastIndex ?? 0;
+        if (headIndex != expected - 1 || (head?.LastHash ?? "") != previous)
+        {
+            problems.Add(new(headIndex, $"the chain ends at {expected - 1} but its head records {headIndex}: entries were cut off or added outside Pana"));
+        }
+        var unsealed = await db.AuditEntries.CountAsync(e => e.ChainIndex == null, ct);
+        return new ChainReport(problems.Count == 0, checkedCount, unsealed, head?.LastHash ?? "", problems);
+    }
+
+    public static string HashOf(AuditEntry e)
+    {
+        var text = string.Join('\u001f',
+            e.ChainIndex?.ToString(CultureInfo.InvariantCulture), e.Id.ToString(CultureInfo.InvariantCulture),
+            e.OccurredAt.ToString("yyyy-MM-dd'T'HH:mm:ss.ffffff", CultureInfo.InvariantCulture),
+            e.ActorUserId, e.ActorName, e.ActorOrganisationId?.ToString(), e.IpAddress, e.Action.ToString(),
+            e.EntityType, e.EntityId, e.Summary, e.Changes, e.CorrelationId, e.PreviousHash);
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
+    }
+}
+
+public sealed record ChainProblem(long ChainIndex, string Problem);
+
+public sealed record ChainReport(bool Intact, long EntriesChecked, int Unsealed, string HeadHash, IReadOnlyList<ChainProblem> Problems);

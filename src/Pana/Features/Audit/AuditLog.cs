@@ -1,0 +1,38 @@
+using Pana.Data;
+using Pana.Data.Audit;
+
+namespace Pana.Features.Audit;
+
+/// <summary>
+/// The door other capabilities use to record what the change tracker cannot see: a view of
+/// personal data, an export, a sign-in. Record changes are audited by AuditTrail on their own.
+/// </summary>
+public sealed class AuditLog(PanaDb db, AuditTrail trail)
+{
+    /// <summary>Adds an entry that is saved with the caller's next SaveChanges.</summary>
+    public AuditEntry Add(AuditAction action, string entityType, string entityId, string summary)
+    {
+        var line = trail.Line(action, entityType, entityId, summary);
+        db.AuditEntries.Add(line);
+        return line;
+    }
+
+    /// <summary>Adds an entry and saves it now.</summary>
+    public async Task WriteAsync(AuditAction action, string entityType, string entityId, string summary, CancellationToken ct = default)
+    {
+        Add(action, entityType, entityId, summary);
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>While the returned scope lives, record changes are not audited one by one: the caller writes a summary line.</summary>
+    public IDisposable Summarised() => trail.Summarised();
+
+    /// <summary>An entry on behalf of someone not signed in (yet): a failed sign-in names who was tried.</summary>
+    public async Task WriteForAsync(string? userId, string userName, AuditAction action, string summary, CancellationToken ct = default)
+    {
+        var line = Add(action, "User", userId ?? "", summary);
+        line.ActorUserId = userId;
+        line.ActorName = userName;
+        await db.SaveChangesAsync(ct);
+    }
+}

@@ -1,0 +1,4 @@
+namespace Pana.Features.Shared;
+
+/// <summary>What the _Pager partial needs: where we are and how to link to another page of the same query.</summary>
+public sealed record PagerModel(int Page, int Pages, int Total, Func<int, string> Link);

@@ -1,0 +1,75 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Pana.Data;
+
+namespace Pana.Infrastructure;
+
+/// <summary>Picks SQLite or PostgreSQL from configuration and registers the matching PanaDb.</summary>
+public static class Database
+{
+    public const string Sqlite = "Sqlite";
+    public const string Postgres = "Postgres";
+
+    public static IServiceCollection AddPanaDatabase(
+        this IServiceCollection services, IConfiguration config, string contentRoot,
+        Action<IServiceProvider, DbContextOptionsBuilder> configure)
+    {
+        var provider = config["Pana:Database:Provider"] ?? Sqlite;
+        var connection = config.GetConnectionString("Pana");
+        if (provider.Equals(Sqlite, StringComparison.OrdinalIgnoreCase))
+        {
+            var cs = SqliteConnectionString(connection, contentRoot);
+            services.AddDbContext<PanaDb, SqlitePanaDb>((sp, o) =>
+            {
+                o.UseSqlite(cs, s => s.MigrationsAssembly(typeof(PanaDb).Assembly.FullName));
+                configure(sp, o);
+            });
+        }
+        else if (provider.Equals(Postgres, StringComparison.OrdinalIgnoreCase))
+        {
+            if (string.IsNullOrWhiteSpace(connection))
+            {
+                throw new InvalidOperationException("Pana:Database:Provider is Postgres but ConnectionStrings:Pana is empty.");
+            }
+            services.AddDbContext<PanaDb, PostgresPanaDb>((sp, o) =>
+            {
+                o.UseNpgsql(connection);
+                configure(sp, o);
+            });
+        }
+        else
+        {
+            throw new InvalidOperationException($"Unknown database provider '{provider}': use {Sqlite} or {Postgres}.");
+        }
+        return services;
+    }
+
+    /// <summary>The default is a file under data/ beside the app, created on first run.</summary>
+    public static string SqliteConnectionString(string? configured, string contentRoot)
+    {
+        var builder = new SqliteConnectionStringBuilder(string.IsNullOrWhiteSpace(configured) ? "Data Source=data/pana.db" : configured);
+        if (!Path.IsPathRooted(builder.DataSource) && builder.DataSource != ":memory:")
+        {
+            builder.DataSource = Path.Combine(contentRoot, builder.DataSource);
+        }
+        var folder = Path.GetDirectoryName(builder.DataSource);
+        if (!string.IsNullOrEmpty(folder))
+        {
+            Directory.CreateDirectory(folder);
+        }
+        builder.ForeignKeys = true;
+        builder.Pooling = true;
+        builder.DefaultTimeout = 30;
+        return builder.ToString();
+    }
+
+    /// <summary>Applies pending migrations; SQLite is switched to WAL so readers never wait for the writer.</summary>
+    public static async Task MigrateAsync(PanaDb db, CancellationToken ct = default)
+    {
+        await db.Database.MigrateAsync(ct);
+        if (!db.IsPostgres)
+        {
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
+        }
+    }
+}

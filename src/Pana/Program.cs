@@ -1,0 +1,111 @@
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Razor;
+using Microsoft.Extensions.Options;
+using Pana;
+using Pana.Features.Audit;
+using Pana.Features.Identity;
+using Pana.Features.Identity.Tokens;
+using Pana.Features.Identity.Users;
+using Pana.Features.ReferenceData;
+using Pana.Features.Shell;
+using Pana.Infrastructure;
+using Pana.Infrastructure.Access;
+using Pana.Infrastructure.Localization;
+
+// "migrate" and "verify-audit" run once and exit; anything else starts the web app.
+var command = args.FirstOrDefault(a => a is "migrate" or "verify-audit");
+var builder = WebApplication.CreateBuilder(args.Where(a => a != command).ToArray());
+var config = builder.Configuration;
+var services = builder.Services;
+
+services.AddSingleton(TimeProvider.System);
+services.AddSingleton<LocalClock>();
+services.AddHttpContextAccessor();
+services.AddScoped<CurrentUser>();
+services.AddProblemDetails();
+
+// Audit first: every database context writes through the audit trail.
+services.AddSingleton<AuditSealing>();
+services.AddHostedService(sp => sp.GetRequiredService<AuditSealing>());
+services.AddScoped<AuditTrail>();
+services.AddScoped<AuditLog>();
+services.AddScoped<AuditChain>();
+services.AddScoped<SearchAudit>();
+services.AddScoped<ExportAudit>();
+services.AddScoped<AuditFigures>();
+services.AddPanaDatabase(config, builder.Environment.ContentRootPath, (sp, o) => o.AddInterceptors(sp.GetRequiredService<AuditTrail>()));
+
+services.AddPanaIdentity(config);
+services.AddScoped<ReferenceSeed>();
+services.AddScoped<SaveReferenceItem>();
+services.AddScoped<SaveOrganisation>();
+services.AddScoped<ReferenceDirectory>();
+
+services.AddDataProtection().SetApplicationName("Pana")
+    .PersistKeysToFileSystem(new DirectoryInfo(config["Pana:DataProtection:KeysPath"] ?? Path.Combine(builder.Environment.ContentRootPath, "data", "keys")));
+
+services.AddLocalization(o => o.ResourcesPath = "Resources");
+services.Configure<RequestLocalizationOptions>(o =>
+{
+    o.SetDefaultCulture(Cultures.Names[0]);
+    o.SupportedCultures = Cultures.All;
+    o.SupportedUICultures = Cultures.All;
+    o.FallBackToParentCultures = true;
+    o.FallBackToParentUICultures = true;
+});
+services.AddRazorPages(o =>
+    {
+        o.RootDirectory = "/Features";
+        o.Conventions.AuthorizeFolder("/Admin", Policies.Administer);
+    })
+    .AddViewLocalization(LanguageViewLocationExpanderFormat.Suffix)
+    .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, f) => f.Create(typeof(UiText)));
+services.AddSingleton<IConfigureOptions<MvcOptions>, ModelBindingText>();
+
+services.AddRateLimiter(o =>
+{
+    o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+    var perMinute = config.GetValue("Pana:RateLimit:CredentialsPerMinute", 20);
+    o.AddPolicy(TokenEndpoints.RateLimit, http => RateLimitPartition.GetFixedWindowLimiter(
+        http.Connection.RemoteIpAddress?.ToString() ?? "local",
+        _ => new FixedWindowRateLimiterOptions { PermitLimit = perMinute, Window = TimeSpan.FromMinutes(1) }));
+});
+services.AddOpenApi("v1", o => ApiDocument.Describe(o));
+
+var app = builder.Build();
+
+if (command is not null)
+{
+    return await Commands.RunAsync(command, app.Services);
+}
+if (config.GetValue("Pana:Database:MigrateOnStart", true))
+{
+    await Commands.PrepareAsync(app.Services);
+}
+
+app.UseShell();
+app.UseRequestLocalization();
+app.UseRouting();
+app.UseRateLimiter();
+app.UseAuthentication();
+app.UseAuthorization();
+
+app.MapStaticAssets();
+app.MapRazorPages().WithStaticAssets();
+app.MapOpenApi().AllowAnonymous();
+app.MapHealth();
+
+var api = app.MapGroup("/api/v1").RequireAuthorization();
+api.MapTokenEndpoints();
+api.MapUserEndpoints();
+api.MapAuditEndpoints();
+api.MapReferenceEndpoints();
+
+app.Lifetime.ApplicationStarted.Register(() => Banner.Print(app));
+app.Run();
+return 0;
+
+/// <summary>The entry point, named so that tests can start the app with WebApplicationFactory.</summary>
+public partial class Program;
