@@ -1,8 +1,12 @@
+using System.Text.Encodings.Web;
+using System.Text.Json.Serialization;
+using System.Text.Unicode;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Razor;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.WebEncoders;
 using Pana;
 using Pana.Features.Audit;
 using Pana.Features.Identity;
@@ -25,6 +29,9 @@ services.AddSingleton<LocalClock>();
 services.AddHttpContextAccessor();
 services.AddScoped<CurrentUser>();
 services.AddProblemDetails();
+services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+// Cyrillic pages are written as text, not as &#x...; escapes.
+services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
 
 // Audit first: every database context writes through the audit trail.
 services.AddSingleton<AuditSealing>();

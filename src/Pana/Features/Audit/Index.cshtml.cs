@@ -33,11 +33,12 @@ public sealed class IndexModel(SearchAudit search, AuditChain chain, ExportAudit
         return Page();
     }
 
-    public async Task OnPostExportAsync(CancellationToken ct)
+    public async Task<IActionResult> OnPostExportAsync(CancellationToken ct)
     {
         Response.ContentType = "text/csv; charset=utf-8";
         Response.Headers.ContentDisposition = "attachment; filename=\"pana-audit.csv\"";
         await export.WriteAsync(Filter(), Response.Body, ct);
+        return new EmptyResult();
     }
 
     public string Link(int page) =>
@@ -50,19 +51,19 @@ public sealed class IndexModel(SearchAudit search, AuditChain chain, ExportAudit
     /// <summary>The English name of an action, which is also its localization key.</summary>
     public static string ActionName(AuditAction action) => action switch
     {
-        AuditAction.Create => "Created",
-        AuditAction.Update => "Changed",
-        AuditAction.Delete => "Deleted",
-        AuditAction.View => "Viewed",
-        AuditAction.Export => "Exported",
-        AuditAction.SignIn => "Signed in",
-        AuditAction.SignInFailed => "Failed sign-in",
-        AuditAction.LockedOut => "Locked out",
-        AuditAction.SignOut => "Signed out",
-        AuditAction.TokenIssued => "Token issued",
-        AuditAction.TokenRevoked => "Token revoked",
-        AuditAction.PermissionChange => "Permission changed",
-        _ => "System",
+        AuditAction.Create => UiText.Key("Created"),
+        AuditAction.Update => UiText.Key("Changed"),
+        AuditAction.Delete => UiText.Key("Deleted"),
+        AuditAction.View => UiText.Key("Viewed"),
+        AuditAction.Export => UiText.Key("Exported"),
+        AuditAction.SignIn => UiText.Key("Signed in"),
+        AuditAction.SignInFailed => UiText.Key("Failed sign-in"),
+        AuditAction.LockedOut => UiText.Key("Locked out"),
+        AuditAction.SignOut => UiText.Key("Signed out"),
+        AuditAction.TokenIssued => UiText.Key("Token issued"),
+        AuditAction.TokenRevoked => UiText.Key("Token revoked"),
+        AuditAction.PermissionChange => UiText.Key("Permission changed"),
+        _ => UiText.Key("System"),
     };
 
     public static string ChangedFields(string changes)

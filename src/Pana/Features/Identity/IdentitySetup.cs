@@ -52,7 +52,9 @@ public static class IdentitySetup
 
         services.AddAuthentication(o =>
             {
+                // AddIdentity set its cookie as the default for authenticate; the policy scheme must win for /api.
                 o.DefaultScheme = Scheme;
+                o.DefaultAuthenticateScheme = Scheme;
                 o.DefaultChallengeScheme = Scheme;
                 o.DefaultForbidScheme = Scheme;
             })

@@ -7,12 +7,12 @@ public static class RoleNames
 {
     public static string Of(string role) => role switch
     {
-        Roles.Administrator => "Administrator",
-        Roles.ProtectionOfficer => "Protection officer",
-        Roles.RegistrationAssistant => "Registration assistant",
-        Roles.PartnerCaseworker => "Partner caseworker",
-        Roles.ProgrammeOfficer => "Programme officer",
-        Roles.GovernmentViewer => "Government viewer",
+        Roles.Administrator => UiText.Key("Administrator"),
+        Roles.ProtectionOfficer => UiText.Key("Protection officer"),
+        Roles.RegistrationAssistant => UiText.Key("Registration assistant"),
+        Roles.PartnerCaseworker => UiText.Key("Partner caseworker"),
+        Roles.ProgrammeOfficer => UiText.Key("Programme officer"),
+        Roles.GovernmentViewer => UiText.Key("Government viewer"),
         _ => role,
     };
 }

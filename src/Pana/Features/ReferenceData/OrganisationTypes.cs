@@ -7,10 +7,10 @@ public static class OrganisationTypes
 {
     public static string Name(OrganisationType type) => type switch
     {
-        OrganisationType.UN => "UN agency",
-        OrganisationType.NgoPartner => "NGO partner",
-        OrganisationType.Government => "Government",
-        OrganisationType.Donor => "Donor",
-        _ => "Other",
+        OrganisationType.UN => UiText.Key("UN agency"),
+        OrganisationType.NgoPartner => UiText.Key("NGO partner"),
+        OrganisationType.Government => UiText.Key("Government"),
+        OrganisationType.Donor => UiText.Key("Donor"),
+        _ => UiText.Key("Other"),
     };
 }

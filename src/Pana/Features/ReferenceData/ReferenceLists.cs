@@ -9,13 +9,13 @@ public static class ReferenceLists
 {
     public static readonly IReadOnlyList<ReferenceKind> All =
     [
-        new ReferenceKind<Country>("countries", "Countries", db => db.Countries, canAdd: true, c => c.Alpha2),
-        new ReferenceKind<Operation>("operations", "Operations", db => db.Operations, canAdd: false, o => o.CountryCode),
-        new ReferenceKind<Region>("regions", "Regions", db => db.Regions, canAdd: false, r => r.CountryCode),
-        new ReferenceKind<PopulationType>("population-types", "Population types", db => db.PopulationTypes, canAdd: true, _ => ""),
-        new ReferenceKind<PopulationSubType>("population-sub-types", "Population sub-types", db => db.PopulationSubTypes, canAdd: false, s => s.PopulationTypeCode),
-        new ReferenceKind<SpecificNeedCategory>("specific-needs", "Specific needs", db => db.SpecificNeedCategories, canAdd: true, _ => ""),
-        new ReferenceKind<DocumentType>("document-types", "Document types", db => db.DocumentTypes, canAdd: true, _ => ""),
+        new ReferenceKind<Country>("countries", UiText.Key("Countries"), db => db.Countries, canAdd: true, c => c.Alpha2),
+        new ReferenceKind<Operation>("operations", UiText.Key("Operations"), db => db.Operations, canAdd: false, o => o.CountryCode),
+        new ReferenceKind<Region>("regions", UiText.Key("Regions"), db => db.Regions, canAdd: false, r => r.CountryCode),
+        new ReferenceKind<PopulationType>("population-types", UiText.Key("Population types"), db => db.PopulationTypes, canAdd: true, _ => ""),
+        new ReferenceKind<PopulationSubType>("population-sub-types", UiText.Key("Population sub-types"), db => db.PopulationSubTypes, canAdd: false, s => s.PopulationTypeCode),
+        new ReferenceKind<SpecificNeedCategory>("specific-needs", UiText.Key("Specific needs"), db => db.SpecificNeedCategories, canAdd: true, _ => ""),
+        new ReferenceKind<DocumentType>("document-types", UiText.Key("Document types"), db => db.DocumentTypes, canAdd: true, _ => ""),
     ];
 
     public static ReferenceKind? Find(string? slug) => All.FirstOrDefault(k => k.Slug == slug);

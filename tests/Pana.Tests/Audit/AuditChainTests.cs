@@ -1,0 +1,106 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Pana.Data;
+using Pana.Data.Identity;
+using Pana.Features.Shell;
+using Pana.Tests.Support;
+
+namespace Pana.Tests.Audit;
+
+public sealed class AuditChainTests(Apps apps)
+{
+    [Theory, MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
+    public async Task A_changed_entry_breaks_the_chain_and_verification_names_it(string database)
+    {
+        await using var app = apps.Fresh(database);
+        var user = await app.NewUser(Roles.ProtectionOfficer);
+        await app.SignIn(user);
+        var intact = await app.VerifyAudit();
+        Assert.True(intact.Intact, string.Join("; ", intact.Problems));
+        Assert.True(intact.EntriesChecked >= 3);
+
+        var victim = await app.Db(db => db.AuditEntries.Where(e => e.ActorUserId == user.Id).OrderBy(e => e.ChainIndex).Select(e => e.ChainIndex).FirstAsync());
+        await Tamper(app, $"UPDATE {Table(app)} SET {Column(app, "Summary")} = 'nothing happened' WHERE {Column(app, "ChainIndex")} = {victim}");
+
+        var broken = await app.VerifyAudit();
+        Assert.False(broken.Intact);
+        Assert.Contains(broken.Problems, p => p.ChainIndex == victim && p.Problem.Contains("changed"));
+
+        // The same verdict from the command line and the API.
+        Assert.Equal(1, await Commands.RunAsync("verify-audit", app.Services));
+        var admin = app.Api(await app.Token(await app.NewUser(Roles.Administrator)));
+        var report = await Json.Read(await admin.GetAsync("/api/v1/audit/verify"));
+        Assert.False(report.GetProperty("intact").GetBoolean());
+    }
+
+    [Theory, MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
+    public async Task A_deleted_entry_and_a_cut_tail_are_detected(string database)
+    {
+        await using var app = apps.Fresh(database);
+        for (var i = 0; i < 3; i++)
+        {
+            await app.SignIn(await app.NewUser(Roles.ProtectionOfficer));
+        }
+        var report = await app.VerifyAudit();
+        Assert.True(report.Intact);
+        var last = report.EntriesChecked;
+
+        await Tamper(app, $"DELETE FROM {Table(app)} WHERE {Column(app, "ChainIndex")} IN (2, {last})");
+
+        var broken = await app.VerifyAudit();
+        Assert.False(broken.Intact);
+        Assert.Contains(broken.Problems, p => p.Problem.Contains("missing"));
+        Assert.Contains(broken.Problems, p => p.Problem.Contains("cut off"));
+    }
+
+    [Theory, MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
+    public async Task The_database_refuses_to_change_or_delete_a_sealed_entry(string database)
+    {
+        var app = apps.For(database);
+        await app.SignIn(await app.NewUser(Roles.ProtectionOfficer));
+        await app.VerifyAudit();
+
+        await Assert.ThrowsAnyAsync<Exception>(() => app.Db(db => db.Database.ExecuteSqlRawAsync($"UPDATE {Table(app)} SET {Column(app, "Summary")} = 'x' WHERE {Column(app, "ChainIndex")} = 1")));
+        await Assert.ThrowsAnyAsync<Exception>(() => app.Db(db => db.Database.ExecuteSqlRawAsync($"DELETE FROM {Table(app)} WHERE {Column(app, "ChainIndex")} = 1")));
+        await Assert.ThrowsAsync<InvalidOperationException>(() => app.Db(async db =>
+        {
+            var entry = await db.AuditEntries.FirstAsync();
+            entry.Summary = "rewritten";
+            return await db.SaveChangesAsync();
+        }));
+    }
+
+    [Theory, MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
+    public async Task The_audit_page_verifies_the_chain(string database)
+    {
+        var app = apps.For(database);
+        var browser = await app.SignedInAs(Roles.Administrator);
+
+        var response = await PanaApp.PostForm(browser, "/Audit?handler=Verify", [], formPage: "/Audit");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("The audit chain is intact.", await response.Content.ReadAsStringAsync());
+    }
+
+    private static string Table(PanaApp app) => app.Database == Databases.Postgres ? "\"AuditEntries\"" : "AuditEntries";
+
+    private static string Column(PanaApp app, string name) => app.Database == Databases.Postgres ? $"\"{name}\"" : name;
+
+    /// <summary>What an intruder with database access does: switch off the guard, change the log.</summary>
+    private static async Task Tamper(PanaApp app, string sql)
+    {
+        using var scope = app.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<PanaDb>();
+        if (app.Database == Databases.Postgres)
+        {
+            await db.Database.ExecuteSqlRawAsync("ALTER TABLE \"AuditEntries\" DISABLE TRIGGER USER");
+            await db.Database.ExecuteSqlRawAsync(sql);
+        }
+        else
+        {
+            await db.Database.ExecuteSqlRawAsync("DROP TRIGGER audit_no_update; DROP TRIGGER audit_no_delete;");
+            await db.Database.ExecuteSqlRawAsync(sql);
+        }
+    }
+}
