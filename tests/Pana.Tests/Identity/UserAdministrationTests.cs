@@ -21,8 +21,12 @@ public sealed class UserAdministrationTests(Apps apps)
 
         var created = await api.PostAsync("/api/v1/users", Json.Of(new
         {
-            userName = name, displayName = "Гульнара Ахметова", email = "g.akhmetova@example.org",
-            organisationId = await Organisation(app, "KRCS"), roles = new[] { Roles.PartnerCaseworker }, password = "Caseworker-pass-2026",
+            userName = name,
+            displayName = "Гульнара Ахметова",
+            email = "g.akhmetova@example.org",
+            organisationId = await Organisation(app, "KRCS"),
+            roles = new[] { Roles.PartnerCaseworker },
+            password = "Caseworker-pass-2026",
         }));
 
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
@@ -46,8 +50,11 @@ public sealed class UserAdministrationTests(Apps apps)
 
         var response = await api.PostAsync("/api/v1/users", Json.Of(new
         {
-            userName = $"x-{Guid.NewGuid():N}"[..20], displayName = "X", organisationId = await Organisation(app, "UNHCR-KAZ-MCO"),
-            roles = new[] { Roles.PartnerCaseworker }, password = "short",
+            userName = $"x-{Guid.NewGuid():N}"[..20],
+            displayName = "X",
+            organisationId = await Organisation(app, "UNHCR-KAZ-MCO"),
+            roles = new[] { Roles.PartnerCaseworker },
+            password = "short",
         }));
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
@@ -109,8 +116,12 @@ public sealed class UserAdministrationTests(Apps apps)
         });
         var response = await browser.PostAsync($"/Identity/Users/Edit/{user.Id}?handler=Save", new FormUrlEncodedContent(new Dictionary<string, string>
         {
-            ["Version"] = version, ["Fields.DisplayName"] = "My edit", ["Fields.OrganisationId"] = org,
-            ["Fields.Roles"] = Roles.ProgrammeOfficer, ["IsActive"] = "true", ["__RequestVerificationToken"] = PanaApp.AntiforgeryToken(page),
+            ["Version"] = version,
+            ["Fields.DisplayName"] = "My edit",
+            ["Fields.OrganisationId"] = org,
+            ["Fields.Roles"] = Roles.ProgrammeOfficer,
+            ["IsActive"] = "true",
+            ["__RequestVerificationToken"] = PanaApp.AntiforgeryToken(page),
         }));
 
         var html = await response.Content.ReadAsStringAsync();
@@ -129,8 +140,11 @@ public sealed class UserAdministrationTests(Apps apps)
         var org = (await Organisation(app, "IASP")).ToString();
         Dictionary<string, string> Form(string password) => new()
         {
-            ["UserName"] = name, ["Fields.DisplayName"] = "Айгерим Нурланова", ["Fields.OrganisationId"] = org,
-            ["Fields.Roles"] = Roles.PartnerCaseworker, ["Password"] = password,
+            ["UserName"] = name,
+            ["Fields.DisplayName"] = "Айгерим Нурланова",
+            ["Fields.OrganisationId"] = org,
+            ["Fields.Roles"] = Roles.PartnerCaseworker,
+            ["Password"] = password,
         };
 
         var weak = await PanaApp.PostForm(browser, "/Identity/Users/Create", Form("short"));

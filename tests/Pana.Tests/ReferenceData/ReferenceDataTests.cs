@@ -94,8 +94,16 @@ public sealed class ReferenceDataTests(Apps apps)
 
         var created = await PanaApp.PostForm(browser, "/ReferenceData/Organisation", new()
         {
-            ["Code"] = code, ["Type"] = "NgoPartner", ["Acronym"] = "SZ", ["NameEn"] = "Sana Sezim branch", ["NameRu"] = "Филиал Сана Сезим",
-            ["NameKk"] = "Сана Сезім филиалы", ["CountryCode"] = "KAZ", ["City"] = "Shymkent", ["IsActive"] = "true", ["Version"] = "0",
+            ["Code"] = code,
+            ["Type"] = "NgoPartner",
+            ["Acronym"] = "SZ",
+            ["NameEn"] = "Sana Sezim branch",
+            ["NameRu"] = "Филиал Сана Сезим",
+            ["NameKk"] = "Сана Сезім филиалы",
+            ["CountryCode"] = "KAZ",
+            ["City"] = "Shymkent",
+            ["IsActive"] = "true",
+            ["Version"] = "0",
         });
         Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
         var list = await browser.GetStringAsync("/ReferenceData/Organisations?q=сезим");
@@ -104,8 +112,13 @@ public sealed class ReferenceDataTests(Apps apps)
         var id = await app.Db(db => db.Organisations.Where(o => o.Code == code).Select(o => o.Id).SingleAsync());
         var stale = await PanaApp.PostForm(browser, $"/ReferenceData/Organisation/{id}", new()
         {
-            ["Code"] = code, ["Type"] = "NgoPartner", ["NameEn"] = "Renamed", ["NameRu"] = "Переименован", ["NameKk"] = "Атауы өзгерді",
-            ["IsActive"] = "true", ["Version"] = "7",
+            ["Code"] = code,
+            ["Type"] = "NgoPartner",
+            ["NameEn"] = "Renamed",
+            ["NameRu"] = "Переименован",
+            ["NameKk"] = "Атауы өзгерді",
+            ["IsActive"] = "true",
+            ["Version"] = "7",
         });
         Assert.Contains("Someone else changed this entry", await stale.Content.ReadAsStringAsync());
     }

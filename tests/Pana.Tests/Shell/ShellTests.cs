@@ -66,8 +66,11 @@ public sealed class ShellTests(Apps apps)
         var token = await app.Api().PostAsync("/api/v1/auth/token", Json.Of(new { username = "root", password = PanaApp.Password }));
 
         Assert.Equal(HttpStatusCode.OK, token.StatusCode);
-        var roles = await app.Db(db => (from ur in db.UserRoles join r in db.Roles on ur.RoleId equals r.Id join u in db.Users on ur.UserId equals u.Id
-                                        where u.UserName == "root" select r.Name).ToListAsync());
+        var roles = await app.Db(db => (from ur in db.UserRoles
+                                        join r in db.Roles on ur.RoleId equals r.Id
+                                        join u in db.Users on ur.UserId equals u.Id
+                                        where u.UserName == "root"
+                                        select r.Name).ToListAsync());
         Assert.Equal([Roles.Administrator], roles);
     }
 
@@ -78,6 +81,22 @@ public sealed class ShellTests(Apps apps)
 
         Assert.Equal(0, await Commands.RunAsync("migrate", app.Services));
         Assert.Equal(0, await Commands.RunAsync("verify-audit", app.Services));
+    }
+
+    [Theory, MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
+    public async Task The_vendored_styles_and_scripts_are_served_without_signing_in(string database)
+    {
+        var browser = apps.For(database).Browser();
+        var html = await browser.GetStringAsync("/Identity/SignIn");
+
+        var assets = System.Text.RegularExpressions.Regex.Matches(html, "(?:href|src)=\"(/(?:lib|css|js)/[^\"]+)\"").Select(m => m.Groups[1].Value).ToList();
+
+        Assert.Contains(assets, a => a.StartsWith("/lib/bootstrap/bootstrap.min", StringComparison.Ordinal));
+        foreach (var asset in assets)
+        {
+            var response = await browser.GetAsync(asset);
+            Assert.True(response.StatusCode == HttpStatusCode.OK, $"{asset}: {response.StatusCode}");
+        }
     }
 
     [Theory, MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]

@@ -52,6 +52,8 @@ public sealed partial class PanaApp : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
+        // Outside Development the wwwroot of the project is found only through the static web assets manifest.
+        builder.UseStaticWebAssets();
         builder.UseSetting("Pana:Database:Provider", Database);
         builder.UseSetting("ConnectionStrings:Pana", ConnectionString);
         builder.UseSetting("Pana:DemoData", "false");

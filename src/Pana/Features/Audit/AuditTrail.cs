@@ -22,6 +22,10 @@ public sealed class AuditTrail(CurrentUser user, TimeProvider clock, AuditSealin
     private static readonly HashSet<string> Bookkeeping =
         ["AccessFailedCount", "LockoutEnd", "SecurityStamp", "ConcurrencyStamp", nameof(IVersioned.Version)];
 
+    // Identity's derived and default columns, which say nothing on a new record.
+    private static readonly HashSet<string> Derived =
+        ["NormalizedUserName", "NormalizedEmail", "NormalizedName", "LockoutEnabled", "TwoFactorEnabled", "EmailConfirmed", "PhoneNumberConfirmed"];
+
     // Secrets whose values never go into the log, only the fact that they changed.
     private static readonly HashSet<string> Secrets = ["PasswordHash", "SecurityStamp", "TokenHash"];
 
@@ -180,6 +184,7 @@ public sealed class AuditTrail(CurrentUser user, TimeProvider clock, AuditSealin
         var label = entry.Entity switch
         {
             PanaUser u => u.UserName,
+            IdentityRole r => r.Name,
             Data.Reference.IReferenceItem r => $"{r.Code} {r.NameEn}",
             _ => Key(entry),
         };
@@ -193,7 +198,8 @@ public sealed class AuditTrail(CurrentUser user, TimeProvider clock, AuditSealin
         foreach (var p in entry.Properties)
         {
             var name = p.Metadata.Name;
-            if (p.Metadata.IsShadowProperty() || (entry.State == EntityState.Modified && (!p.IsModified || Bookkeeping.Contains(name))))
+            if (p.Metadata.IsShadowProperty() || Derived.Contains(name) || (entry.State != EntityState.Deleted && Bookkeeping.Contains(name))
+                || (entry.State == EntityState.Modified && !p.IsModified))
             {
                 continue;
             }
@@ -227,6 +233,7 @@ public sealed class AuditTrail(CurrentUser user, TimeProvider clock, AuditSealin
     {
         PanaUser => "User",
         IdentityUserRole<string> => "UserRole",
+        IdentityRole => "Role",
         _ => entity.GetType().Name,
     };
 

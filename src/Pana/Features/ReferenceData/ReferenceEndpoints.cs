@@ -12,7 +12,7 @@ public static class ReferenceEndpoints
     {
         var reference = api.MapGroup("/reference").WithTags("Reference data").RequireAuthorization(Policies.Aggregates);
 
-        reference.MapGet("/", () => TypedResults.Ok(ReferenceLists.All.Select(k => new { k.Slug, k.Title, k.CanAdd })))
+        reference.MapGet("/", () => TypedResults.Ok(ReferenceLists.All.Select(k => new ListInfo(k.Slug, k.Title, k.CanAdd))))
             .WithSummary("The reference lists");
 
         reference.MapGet("/{kind}", async (string kind, string? q, PanaDb db, CancellationToken ct) =>
@@ -62,6 +62,8 @@ public static class ReferenceEndpoints
             .RequireAuthorization(Policies.Administer)
             .WithSummary("Change an organisation (optimistic concurrency by version / If-Match)");
     }
+
+    public sealed record ListInfo(string Slug, string Title, bool CanAdd);
 
     /// <example>{"code":"DV","nameEn":"Domestic violence","nameRu":"Домашнее насилие","nameKk":"Тұрмыстық зорлық-зомбылық","isActive":true}</example>
     public sealed record NewItem(string Code, string NameEn, string NameRu, string NameKk, bool IsActive = true);

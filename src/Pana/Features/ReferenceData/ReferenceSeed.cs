@@ -34,8 +34,13 @@ public sealed class ReferenceSeed(PanaDb db, AuditLog audit)
         { Code = o.Code, CountryCode = o.Country, RegistrationPrefix = o.Prefix, NameEn = o.En, NameRu = o.Ru, NameKk = o.Kk }), ct));
         added.Add(await AddMissingAsync(db.Regions, Load<RegionRow>("regions.json").Select(r => new Region
         {
-            Code = r.Code, CountryCode = r.Country, Kind = Enum.Parse<RegionKind>(r.Kind, ignoreCase: true),
-            NameEn = r.NameEn, NameRu = r.NameRu, NameKk = r.NameKk, AdminCentre = r.AdminCentreEn ?? "",
+            Code = r.Code,
+            CountryCode = r.Country,
+            Kind = Enum.Parse<RegionKind>(r.Kind, ignoreCase: true),
+            NameEn = r.NameEn,
+            NameRu = r.NameRu,
+            NameKk = r.NameKk,
+            AdminCentre = r.AdminCentreEn ?? "",
         }), ct));
         var types = Load<PopulationTypeRow>("population-types.json");
         added.Add(await AddMissingAsync(db.PopulationTypes, types.Select(t => new PopulationType { Code = t.Code, NameEn = t.NameEn, NameRu = t.NameRu, NameKk = t.NameKk }), ct));
@@ -47,8 +52,14 @@ public sealed class ReferenceSeed(PanaDb db, AuditLog audit)
         { Code = r.Code, NameEn = r.NameEn, NameRu = r.NameRu, NameKk = r.NameKk }), ct));
         added.Add(await AddMissingAsync(db.Organisations, Load<OrganisationRow>("organisations.json").Select(r => new Organisation
         {
-            Code = r.Code, Type = Enum.Parse<OrganisationType>(r.Type, ignoreCase: true), Acronym = r.Acronym ?? "",
-            NameEn = r.NameEn, NameRu = r.NameRu, NameKk = r.NameKk, CountryCode = r.Country, City = r.City ?? "",
+            Code = r.Code,
+            Type = Enum.Parse<OrganisationType>(r.Type, ignoreCase: true),
+            Acronym = r.Acronym ?? "",
+            NameEn = r.NameEn,
+            NameRu = r.NameRu,
+            NameKk = r.NameKk,
+            CountryCode = r.Country,
+            City = r.City ?? "",
         }), ct));
         var summary = string.Join(", ", added.Where(a => a.Length > 0));
         if (summary.Length > 0)

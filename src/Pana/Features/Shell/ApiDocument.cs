@@ -9,6 +9,10 @@ public static class ApiDocument
     public static void Describe(OpenApiOptions o)
     {
         o.ShouldInclude = d => d.RelativePath?.StartsWith("api/", StringComparison.Ordinal) == true;
+        // A use case's Command is named after its use case: CreateUserCommand, not Command.
+        o.CreateSchemaReferenceId = type => type.Type.IsNested && !type.Type.IsGenericType
+            ? type.Type.DeclaringType!.Name + type.Type.Name
+            : OpenApiOptions.CreateDefaultSchemaReferenceId(type);
         o.AddDocumentTransformer((document, _, _) =>
         {
             document.Info = new OpenApiInfo

@@ -31,7 +31,7 @@ public static class UserEndpoints
             .WithSummary("Read one user; the ETag is the version to send back in If-Match");
 
         users.MapPost("/", async (CreateUser.Command command, CreateUser create, CancellationToken ct) =>
-                (await create.HandleAsync(command, ct)).ToResult(id => TypedResults.Created($"/api/v1/users/{id}", new { id })))
+                (await create.HandleAsync(command, ct)).ToResult(id => TypedResults.Created($"/api/v1/users/{id}", new CreatedUser(id))))
             .WithSummary("Create a user");
 
         users.MapPut("/{id}", async (string id, UpdateUser.Command command, HttpRequest request, ClaimsPrincipal me, UpdateUser update, CancellationToken ct) =>
@@ -53,4 +53,6 @@ public static class UserEndpoints
     }
 
     public sealed record PasswordCommand(string NewPassword);
+
+    public sealed record CreatedUser(string Id);
 }

@@ -1,0 +1,38 @@
+using Microsoft.Playwright;
+using Pana.Data.Identity;
+using Pana.Tests.Support;
+
+namespace Pana.Tests.Browser;
+
+public sealed class AdministrationPagesTests(Apps apps)
+{
+    [Fact]
+    public async Task An_administrator_sees_users_reference_data_audit_log_and_api_reference_without_script_errors()
+    {
+        var app = apps.For(Databases.Sqlite);
+        var user = await app.NewUser(Roles.Administrator);
+        await using var chromium = await Chromium.OpenAsync(app);
+        var page = chromium.Page;
+        var errors = new List<string>();
+        page.Console += (_, m) => { if (m.Type == "error") errors.Add($"{page.Url}: {m.Text} {m.Location}"); };
+        page.PageError += (_, e) => errors.Add($"{page.Url}: {e}");
+        await chromium.SignInAsync(user);
+
+        await Visit(chromium, "/Identity/Users", "users", "table", user.UserName!);
+        await Visit(chromium, "/ReferenceData?kind=regions", "reference-regions", "table", "KZ-62");
+        await Visit(chromium, "/ReferenceData/Organisations", "organisations", "table", "KRCS");
+        await Visit(chromium, "/Audit", "audit", "table", "Web: signed in");
+        await page.Locator("#verify-chain").ClickAsync();
+        await Assertions.Expect(page.Locator("#chain-report")).ToContainTextAsync("intact");
+        await Visit(chromium, "/developers", "api-reference", "#swagger-ui", "/api/v1/auth/token");
+
+        Assert.True(errors.Count == 0, string.Join("\n", errors));
+    }
+
+    private static async Task Visit(Chromium chromium, string url, string name, string selector, string expected)
+    {
+        await chromium.Page.GotoAsync(url);
+        await Assertions.Expect(chromium.Page.Locator(selector).First).ToContainTextAsync(expected);
+        await chromium.ScreenshotAsync(name);
+    }
+}
