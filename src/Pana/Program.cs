@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 using System.Text.Unicode;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.HttpLogging;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Razor;
 using Microsoft.Extensions.Options;
@@ -80,6 +81,12 @@ services.AddRateLimiter(o =>
         _ => new FixedWindowRateLimiterOptions { PermitLimit = perMinute, Window = TimeSpan.FromMinutes(1) }));
 });
 services.AddOpenApi("v1", o => ApiDocument.Describe(o));
+// One structured line per request; the path only, since a query string may hold a name searched for.
+services.AddHttpLogging(o =>
+{
+    o.LoggingFields = HttpLoggingFields.RequestMethod | HttpLoggingFields.RequestPath | HttpLoggingFields.ResponseStatusCode | HttpLoggingFields.Duration;
+    o.CombineLogs = true;
+});
 
 var app = builder.Build();
 
@@ -92,6 +99,7 @@ if (config.GetValue("Pana:Database:MigrateOnStart", true))
     await Commands.PrepareAsync(app.Services);
 }
 
+app.UseHttpLogging();
 app.UseShell();
 app.UseRequestLocalization();
 app.UseRouting();

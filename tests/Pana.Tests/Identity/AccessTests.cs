@@ -1,4 +1,6 @@
 using System.Net;
+using Microsoft.EntityFrameworkCore;
+using Pana.Data.Audit;
 using Pana.Data.Identity;
 using Pana.Tests.Support;
 
@@ -29,6 +31,9 @@ public sealed class AccessTests(Apps apps)
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Contains("/Identity/AccessDenied", response.Headers.Location!.OriginalString);
+        var denied = await browser.GetAsync(response.Headers.Location);
+        Assert.Equal(HttpStatusCode.Forbidden, denied.StatusCode);
+        Assert.True(await app.Db(db => db.AuditEntries.AnyAsync(e => e.Action == AuditAction.AccessDenied && e.Summary == $"Web: refused {page}")));
     }
 
     [Theory, MemberData(nameof(AdminPagesOnBothDatabases))]
@@ -66,6 +71,8 @@ public sealed class AccessTests(Apps apps)
             Assert.True(response.StatusCode == HttpStatusCode.Forbidden, $"{url}: {response.StatusCode}");
             Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
         }
+        var user = await app.Db(db => db.ApiTokens.Where(t => t.TokenHash == Pana.Features.Identity.Tokens.ApiTokenAuthentication.HashOf(token)).Select(t => t.UserId).SingleAsync());
+        Assert.True(await app.Db(db => db.AuditEntries.AnyAsync(e => e.ActorUserId == user && e.Action == AuditAction.AccessDenied && e.Summary == "API: refused GET /api/v1/users")));
         var create = await api.PostAsync("/api/v1/organisations", Json.Of(new { code = "X-GOV", type = "NgoPartner", nameEn = "x", nameRu = "x", nameKk = "x" }));
         Assert.Equal(HttpStatusCode.Forbidden, create.StatusCode);
         // Aggregates and reference lists are theirs to read.

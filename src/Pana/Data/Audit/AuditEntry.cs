@@ -35,6 +35,7 @@ public enum AuditAction
     TokenIssued,
     TokenRevoked,
     PermissionChange,
+    AccessDenied,
     System,
 }
 

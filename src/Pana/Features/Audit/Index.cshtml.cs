@@ -63,6 +63,7 @@ public sealed class IndexModel(SearchAudit search, AuditChain chain, ExportAudit
         AuditAction.TokenIssued => UiText.Key("Token issued"),
         AuditAction.TokenRevoked => UiText.Key("Token revoked"),
         AuditAction.PermissionChange => UiText.Key("Permission changed"),
+        AuditAction.AccessDenied => UiText.Key("Access denied"),
         _ => UiText.Key("System"),
     };
 

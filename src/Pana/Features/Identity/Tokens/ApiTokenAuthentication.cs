@@ -7,7 +7,9 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Pana.Data;
+using Pana.Data.Audit;
 using Pana.Data.Identity;
+using Pana.Features.Audit;
 
 namespace Pana.Features.Identity.Tokens;
 
@@ -52,6 +54,8 @@ public sealed class ApiTokenAuthentication(
 
     protected override async Task HandleForbiddenAsync(AuthenticationProperties properties)
     {
+        await Context.RequestServices.GetRequiredService<AuditLog>().WriteAsync(AuditAction.AccessDenied, "Endpoint",
+            Request.Path, $"API: refused {Request.Method} {Request.Path}", Context.RequestAborted);
         Response.StatusCode = StatusCodes.Status403Forbidden;
         await problems.WriteAsync(new() { HttpContext = Context, ProblemDetails = { Status = 403, Title = "Forbidden", Detail = "Your role does not allow this." } });
     }
