@@ -14,6 +14,7 @@ using Pana.Features.Identity;
 using Pana.Features.Identity.Tokens;
 using Pana.Features.Identity.Users;
 using Pana.Features.ReferenceData;
+using Pana.Features.Registry;
 using Pana.Features.Shell;
 using Pana.Infrastructure;
 using Pana.Infrastructure.Access;
@@ -50,6 +51,7 @@ services.AddScoped<ReferenceSeed>();
 services.AddScoped<SaveReferenceItem>();
 services.AddScoped<SaveOrganisation>();
 services.AddScoped<ReferenceDirectory>();
+services.AddRegistry();
 
 services.AddDataProtection().SetApplicationName("Pana")
     .PersistKeysToFileSystem(new DirectoryInfo(config["Pana:DataProtection:KeysPath"] ?? Path.Combine(builder.Environment.ContentRootPath, "data", "keys")));
@@ -117,6 +119,8 @@ api.MapTokenEndpoints();
 api.MapUserEndpoints();
 api.MapAuditEndpoints();
 api.MapReferenceEndpoints();
+api.MapRegistryEndpoints();
+api.MapRegistryImportExport();
 
 app.Lifetime.ApplicationStarted.Register(() => Banner.Print(app));
 app.Run();

@@ -133,6 +133,7 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
         b.HasIndex(e => e.OccurredAt);
         b.HasIndex(e => new { e.EntityType, e.EntityId });
         b.HasIndex(e => e.ActorUserId);
+        b.HasIndex(e => e.SubjectId);
         b.Property(e => e.ActorUserId).HasMaxLength(64);
         b.Property(e => e.ActorName).HasMaxLength(256);
         b.Property(e => e.IpAddress).HasMaxLength(64);

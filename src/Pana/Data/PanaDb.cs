@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Pana.Data.Audit;
 using Pana.Data.Identity;
 using Pana.Data.Reference;
+using Pana.Data.Registry;
 
 namespace Pana.Data;
 
@@ -24,6 +25,14 @@ public abstract class PanaDb : IdentityDbContext<PanaUser, IdentityRole, string>
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<AuditChainHead> AuditChainHeads => Set<AuditChainHead>();
+    public DbSet<Person> Persons => Set<Person>();
+    public DbSet<Household> Households => Set<Household>();
+    public DbSet<LegalStatus> LegalStatuses => Set<LegalStatus>();
+    public DbSet<SpecificNeed> SpecificNeeds => Set<SpecificNeed>();
+    public DbSet<PersonDocument> PersonDocuments => Set<PersonDocument>();
+    public DbSet<PersonNameKey> PersonNameKeys => Set<PersonNameKey>();
+    public DbSet<PersonShare> PersonShares => Set<PersonShare>();
+    public DbSet<RegistrationCounter> RegistrationCounters => Set<RegistrationCounter>();
 
     public bool IsPostgres => Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL";
 

@@ -10,9 +10,10 @@ public sealed class FeatureBoundaryTests
     /// <summary>What each capability lets the others use; everything else in it is its own business.</summary>
     private static readonly Dictionary<string, string[]> Doors = new()
     {
-        ["Audit"] = ["AuditLog", "AuditFigures", "AuditChain", "ChainReport", "ChainProblem"],
+        ["Audit"] = ["AuditLog", "AuditFigures", "AuditChain", "ChainReport", "ChainProblem", "FieldChange"],
         ["Identity"] = ["Bootstrap", "RoleNames", "UserDirectory", "UserSummary"],
-        ["ReferenceData"] = ["ReferenceDirectory", "OrganisationRow", "OperationSummary", "OrganisationTypes", "ReferenceSeed"],
+        ["ReferenceData"] = ["ReferenceDirectory", "OrganisationRow", "OperationSummary", "OrganisationTypes", "ReferenceSeed", "Choice"],
+        ["Registry"] = ["DemoRegistry", "PopulationFigures"],
     };
 
     [Fact]

@@ -16,11 +16,11 @@ public sealed class Apps : IAsyncDisposable
         return shared.GetOrAdd(database, d => new Lazy<PanaApp>(() => PanaApp.Start(d))).Value;
     }
 
-    /// <summary>A Pana of its own, for a test that tampers with the database.</summary>
-    public PanaApp Fresh(string database)
+    /// <summary>A Pana of its own, for a test that tampers with the database or needs the demo registry.</summary>
+    public PanaApp Fresh(string database, bool demoData = false)
     {
         Databases.Require(database);
-        var app = PanaApp.Start(database);
+        var app = PanaApp.Start(database, demoData);
         fresh.Add(app);
         return app;
     }

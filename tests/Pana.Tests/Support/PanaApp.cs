@@ -27,8 +27,11 @@ public sealed partial class PanaApp : WebApplicationFactory<Program>
     public string Database { get; }
     public string ConnectionString { get; }
 
-    private PanaApp(string database)
+    private readonly bool demoData;
+
+    private PanaApp(string database, bool demoData = false)
     {
+        this.demoData = demoData;
         Database = database;
         if (database == Databases.Postgres)
         {
@@ -42,9 +45,9 @@ public sealed partial class PanaApp : WebApplicationFactory<Program>
         UseKestrel(0);
     }
 
-    public static PanaApp Start(string database)
+    public static PanaApp Start(string database, bool demoData = false)
     {
-        var app = new PanaApp(database);
+        var app = new PanaApp(database, demoData);
         app.StartServer();
         return app;
     }
@@ -56,7 +59,7 @@ public sealed partial class PanaApp : WebApplicationFactory<Program>
         builder.UseStaticWebAssets();
         builder.UseSetting("Pana:Database:Provider", Database);
         builder.UseSetting("ConnectionStrings:Pana", ConnectionString);
-        builder.UseSetting("Pana:DemoData", "false");
+        builder.UseSetting("Pana:DemoData", demoData ? "true" : "false");
         builder.UseSetting("Pana:RateLimit:CredentialsPerMinute", "100000");
         builder.UseSetting("Pana:DataProtection:KeysPath", Path.Combine(folder, "keys"));
         builder.UseSetting("Pana:Bootstrap:AdminUser", "root");

@@ -12,6 +12,8 @@ public class AuditEntry
     public AuditAction Action { get; set; }
     public string EntityType { get; set; } = "";
     public string EntityId { get; set; } = "";
+    /// <summary>The person or household the entry concerns, so that their timeline and who saw them can be read back.</summary>
+    public Guid? SubjectId { get; set; }
     public string Summary { get; set; } = "";
     /// <summary>JSON list of changed fields: name, and old and new values unless the field is sensitive.</summary>
     public string Changes { get; set; } = "";

@@ -123,7 +123,7 @@ public sealed class AuditChain(PanaDb db)
             e.ChainIndex?.ToString(CultureInfo.InvariantCulture), e.Id.ToString(CultureInfo.InvariantCulture),
             e.OccurredAt.ToString("yyyy-MM-dd'T'HH:mm:ss.ffffff", CultureInfo.InvariantCulture),
             e.ActorUserId, e.ActorName, e.ActorOrganisationId?.ToString(), e.IpAddress, e.Action.ToString(),
-            e.EntityType, e.EntityId, e.Summary, e.Changes, e.CorrelationId, e.PreviousHash);
+            e.EntityType, e.EntityId, e.SubjectId?.ToString(), e.Summary, e.Changes, e.CorrelationId, e.PreviousHash);
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
     }
 }

@@ -17,6 +17,13 @@ public sealed class AuditLog(PanaDb db, AuditTrail trail)
         return line;
     }
 
+    /// <summary>Records that someone saw a person's or household's data.</summary>
+    public async Task ViewedAsync(string entityType, Guid subjectId, string summary, CancellationToken ct = default)
+    {
+        Add(AuditAction.View, entityType, subjectId.ToString(), summary).SubjectId = subjectId;
+        await db.SaveChangesAsync(ct);
+    }
+
     /// <summary>Adds an entry and saves it now.</summary>
     public async Task WriteAsync(AuditAction action, string entityType, string entityId, string summary, CancellationToken ct = default)
     {

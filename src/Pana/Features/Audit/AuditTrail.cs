@@ -98,7 +98,8 @@ public sealed class AuditTrail(CurrentUser user, TimeProvider clock, AuditSealin
                 addedEntries |= entry.State == EntityState.Added && audit.ChainIndex is null;
                 continue;
             }
-            if (summarised || entry.Entity is AuditChainHead || entry.State is EntityState.Unchanged or EntityState.Detached)
+            // Search keys are derived from names on every save; the name change itself is audited.
+            if (summarised || entry.Entity is AuditChainHead or Data.Registry.PersonNameKey || entry.State is EntityState.Unchanged or EntityState.Detached)
             {
                 continue;
             }
@@ -134,7 +135,9 @@ public sealed class AuditTrail(CurrentUser user, TimeProvider clock, AuditSealin
             return null;
         }
         var (action, summary) = await ClassifyAsync(db, entry, changes, ct);
-        return Line(action, EntityName(entry.Entity), Key(entry), summary, JsonSerializer.Serialize(changes));
+        var line = Line(action, EntityName(entry.Entity), Key(entry), summary, JsonSerializer.Serialize(changes));
+        line.SubjectId = (entry.Entity as Data.Registry.ISubjectOfRecord)?.SubjectId;
+        return line;
     }
 
     /// <summary>A new audit entry about this request's actor; the caller adds it to the context.</summary>
@@ -185,6 +188,11 @@ public sealed class AuditTrail(CurrentUser user, TimeProvider clock, AuditSealin
         {
             PanaUser u => u.UserName,
             IdentityRole r => r.Name,
+            Data.Registry.Person p => p.RegistrationNumber,
+            Data.Registry.Household h => h.RegistrationNumber,
+            Data.Registry.LegalStatus st => $"{st.PopulationTypeCode ?? st.Ceased?.ToString()} {st.PopulationSubTypeCode} from {st.EffectiveFrom:yyyy-MM-dd}",
+            Data.Registry.SpecificNeed n => n.CategoryCode,
+            Data.Registry.PersonDocument d => d.DocumentTypeCode,
             Data.Reference.IReferenceItem r => $"{r.Code} {r.NameEn}",
             _ => Key(entry),
         };
@@ -241,7 +249,11 @@ public sealed class AuditTrail(CurrentUser user, TimeProvider clock, AuditSealin
         string.Join("/", entry.Metadata.FindPrimaryKey()!.Properties.Select(p => entry.Property(p.Name).CurrentValue));
 
     private static string Truncate(string s, int max) => s.Length <= max ? s : s[..(max - 1)] + "…";
+}
 
-    /// <summary>One changed field; personal data and secrets are named but their values are not kept.</summary>
-    public sealed record FieldChange(string Field, string? Before, string? After, bool Hidden);
+/// <summary>One changed field as the audit log keeps it; personal data and secrets are named but their values are not kept.</summary>
+public sealed record FieldChange(string Field, string? Before, string? After, bool Hidden)
+{
+    public static List<FieldChange> Parse(string changes) =>
+        string.IsNullOrEmpty(changes) ? [] : JsonSerializer.Deserialize<List<FieldChange>>(changes) ?? [];
 }

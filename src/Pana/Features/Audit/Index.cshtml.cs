@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -73,7 +72,7 @@ public sealed class IndexModel(SearchAudit search, AuditChain chain, ExportAudit
         {
             return "";
         }
-        var list = JsonSerializer.Deserialize<List<AuditTrail.FieldChange>>(changes) ?? [];
+        var list = FieldChange.Parse(changes);
         return string.Join("\n", list.Select(c => c.Hidden ? $"{c.Field}: ••• " : $"{c.Field}: {c.Before ?? "∅"} → {c.After ?? "∅"}"));
     }
 }

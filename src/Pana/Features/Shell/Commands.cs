@@ -16,6 +16,10 @@ public static class Commands
         await Database.MigrateAsync(sp.GetRequiredService<PanaDb>(), ct);
         await sp.GetRequiredService<ReferenceSeed>().RunAsync(ct);
         await sp.GetRequiredService<Bootstrap>().RunAsync(ct);
+        if (sp.GetRequiredService<IConfiguration>().GetValue("Pana:DemoData", false))
+        {
+            await sp.GetRequiredService<Registry.Demo.DemoRegistry>().RunAsync(ct);
+        }
         await sp.GetRequiredService<AuditChain>().SealPendingAsync(ct);
     }
 

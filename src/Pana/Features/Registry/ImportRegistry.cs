@@ -1,0 +1,327 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Pana.Data;
+using Pana.Data.Audit;
+using Pana.Features.Audit;
+using Pana.Infrastructure;
+using Pana.Infrastructure.Tables;
+using static Pana.Features.Registry.ImportTemplate;
+
+namespace Pana.Features.Registry;
+
+/// <summary>
+/// Imports people and households from a CSV or XLSX file in the import template (docs/import-template.md).
+/// Every row is read and checked; each household then goes through RegisterHousehold, so the rules, the
+/// duplicate check, the user's organisation and the audit of every record are those of a registration by
+/// hand. A household is registered whole or not at all. A row whose person_id the operation already holds is
+/// skipped, so importing the same file again creates nobody twice.
+/// </summary>
+public sealed partial class ImportRegistry(PanaDb db, RegisterHousehold register, AuditLog audit, IStringLocalizer<UiText> t, TimeProvider clock)
+{
+    public const int MaxRows = 100_000;
+    public const long MaxFileBytes = 20 * 1024 * 1024;
+
+    /// <summary>Where RegisterHousehold's field errors are in the template.</summary>
+    private static readonly Dictionary<string, string> FieldColumns = new()
+    {
+        ["Person.GivenName"] = GivenName,
+        ["Person.FamilyName"] = FamilyName,
+        ["Person.Patronymic"] = Patronymic,
+        ["Person.BirthDate"] = BirthDate,
+        ["Person.NationalityCode"] = Nationality,
+        ["Person.OriginCode"] = Origin,
+        ["Person.RegionCode"] = Region,
+        ["Person.Phone"] = Phone,
+        ["Person.ConsentDate"] = ConsentDate,
+        ["Status.PopulationTypeCode"] = PopulationType,
+        ["Status.PopulationSubTypeCode"] = PopulationSubType,
+        ["Status.EffectiveFrom"] = StatusFrom,
+        ["Needs.CategoryCode"] = Needs,
+        ["Documents.DocumentTypeCode"] = DocumentType,
+        ["Documents.Number"] = DocumentNumber,
+        ["Documents.ExpiresOn"] = DocumentExpires,
+        ["ExternalId"] = PersonId,
+        ["ExistingPersonId"] = PersonId,
+    };
+
+    private DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+
+    public async Task<ImportReport> HandleAsync(Stream file, string fileName, string operationCode, CancellationToken ct)
+    {
+        var report = await ImportAsync(file, fileName, operationCode, ct);
+        var name = Shown(fileName);
+        var summary = report.Problem is { } problem
+            ? $"Import of file {name} into {operationCode} refused: {problem}"
+            : $"Import of file {name} into {operationCode}: {report.Imported} people, {report.Households} households, {report.Rejected.Count} rejected, {report.Skipped} already imported";
+        await audit.WriteAsync(AuditAction.Create, "Registry", "import", summary, ct);
+        return report;
+    }
+
+    private async Task<ImportReport> ImportAsync(Stream file, string fileName, string operationCode, CancellationToken ct)
+    {
+        if (TableReader.FormatOf(fileName) is not { } format)
+        {
+            return ImportReport.Refused(t["Upload a .csv or .xlsx file."]);
+        }
+        if (!await db.Operations.AnyAsync(o => o.Code == operationCode && o.IsActive, ct))
+        {
+            return ImportReport.Refused(t["Choose the operation."]);
+        }
+        Table table;
+        try
+        {
+            table = await TableReader.ReadAsync(file, format, MaxRows, ct);
+        }
+        catch (TableException e)
+        {
+            return ImportReport.Refused(Problem(e.Problem));
+        }
+        var (columns, problem) = Columns(table.Headers);
+        if (problem is not null)
+        {
+            return ImportReport.Refused(problem);
+        }
+        var reader = new ImportRowReader(t, Today);
+        var rows = table.Rows.Select(r => reader.Read(r, columns, table.Headers.Count)).ToList();
+        MarkRepeatedPeople(rows);
+        var known = await KnownAsync(operationCode, rows, ct);
+        var households = 0;
+        foreach (var household in rows.GroupBy(r => r.HouseholdId))
+        {
+            ct.ThrowIfCancellationRequested();
+            households += await ImportHouseholdAsync(operationCode, household.Key, household.ToList(), known, ct) ? 1 : 0;
+            // Each household is saved on its own; what it tracked is done with, and would only slow the next.
+            db.ChangeTracker.Clear();
+        }
+        var rejected = rows.Where(r => r.State == ImportRowState.Rejected).OrderBy(r => r.Line).Select(r => new RejectedRow(r.Line, r.Errors, r.Values)).ToList();
+        return new ImportReport(rows.Count, rows.Count(r => r.State == ImportRowState.Imported), households, rows.Count(r => r.State == ImportRowState.Skipped), rejected)
+        {
+            Columns = columns.Select(c => c.Name).ToList(),
+            Format = table.Format,
+            Delimiter = table.Delimiter,
+        };
+    }
+
+    private (List<(string Name, int Index)>, string?) Columns(IReadOnlyList<string> headers)
+    {
+        var columns = new List<(string Name, int Index)>();
+        var unknown = new List<string>();
+        for (var i = 0; i < headers.Count; i++)
+        {
+            var name = headers[i].Trim().TrimStart('\uFEFF').ToLowerInvariant();
+            if (name.Length == 0 || name == Error)
+            {
+                continue;
+            }
+            if (!ImportTemplate.Columns.Contains(name))
+            {
+                unknown.Add(headers[i].Trim());
+            }
+            else if (columns.Any(c => c.Name == name))
+            {
+                return (columns, t["The column {0} appears twice.", name]);
+            }
+            else
+            {
+                columns.Add((name, i));
+            }
+        }
+        if (unknown.Count > 0)
+        {
+            return (columns, t["Unknown columns: {0}. The columns are those of the template.", string.Join(", ", unknown)]);
+        }
+        var missing = new[] { HouseholdId, PersonId }.Where(c => !columns.Any(k => k.Name == c)).ToList();
+        return missing.Count > 0 ? (columns, t["The column {0} is missing.", string.Join(", ", missing)]) : (columns, null);
+    }
+
+    private void MarkRepeatedPeople(List<ImportRow> rows)
+    {
+        var first = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var row in rows.Where(r => r.PersonId.Length > 0))
+        {
+            if (!first.TryAdd(row.PersonId, row.Line))
+            {
+                row.Fail(PersonId, t["The person_id {0} is already on row {1}.", row.PersonId, first[row.PersonId]]);
+            }
+        }
+    }
+
+    private sealed record Known(HashSet<string> People, HashSet<string> Households);
+
+    /// <summary>The person and household ids of the file that the operation already holds, from an earlier import.</summary>
+    private async Task<Known> KnownAsync(string operationCode, List<ImportRow> rows, CancellationToken ct)
+    {
+        var people = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var ids in rows.Select(r => r.PersonId).Where(id => id.Length > 0).Distinct().Chunk(500))
+        {
+            people.UnionWith(await db.Persons.Where(p => p.OperationCode == operationCode && p.ExternalId != null && ids.Contains(p.ExternalId))
+                .Select(p => p.ExternalId!).ToListAsync(ct));
+        }
+        var households = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var ids in rows.Select(r => r.HouseholdId).Where(id => id.Length > 0).Distinct().Chunk(500))
+        {
+            households.UnionWith(await db.Households.Where(h => h.OperationCode == operationCode && h.ExternalId != null && ids.Contains(h.ExternalId))
+                .Select(h => h.ExternalId!).ToListAsync(ct));
+        }
+        return new Known(people, households);
+    }
+
+    private async Task<bool> ImportHouseholdAsync(string operationCode, string householdId, List<ImportRow> rows, Known known, CancellationToken ct)
+    {
+        foreach (var row in rows.Where(r => known.People.Contains(r.PersonId)))
+        {
+            // Imported before: the registry's record stands, whatever the row says now.
+            row.Errors.Clear();
+            row.State = ImportRowState.Skipped;
+        }
+        var rest = rows.Where(r => r.State != ImportRowState.Skipped).ToList();
+        if (rest.Count == 0)
+        {
+            return false;
+        }
+        if (householdId.Length > 0 && known.Households.Contains(householdId))
+        {
+            foreach (var row in rest)
+            {
+                row.Fail(HouseholdId, t["The household {0} is already registered; add new members to it in Pana.", householdId]);
+            }
+            return false;
+        }
+        if (rows.Count > 1)
+        {
+            foreach (var row in rest.Where(r => r.Relationship is null && r.Member is not null))
+            {
+                row.Fail(Relationship, t["Enter the relationship to the household's focal point."]);
+            }
+        }
+        if (rest.Any(r => r.Failed))
+        {
+            RejectHousehold(rest);
+            return false;
+        }
+        return await RegisterAsync(operationCode, householdId, rest, ct);
+    }
+
+    private async Task<bool> RegisterAsync(string operationCode, string householdId, List<ImportRow> rows, CancellationToken ct)
+    {
+        var members = rows.Select(r => r.Member!).ToList();
+        // A possible match alone does not hold an import up; a probable or certain one waits for confirm_new.
+        for (var attempt = 0; attempt < 3; attempt++)
+        {
+            Outcome<RegisterHousehold.Result> outcome;
+            try
+            {
+                outcome = await register.HandleAsync(new RegisterHousehold.Command(operationCode, null, Today, householdId, members), ct);
+            }
+            catch (DbUpdateException)
+            {
+                db.ChangeTracker.Clear();
+                rows.ForEach(r => r.Fail("", t["The household could not be saved; import the file again to retry it."]));
+                return false;
+            }
+            if (!outcome.Succeeded)
+            {
+                Place(outcome.Errors, rows);
+                RejectHousehold(rows);
+                return false;
+            }
+            var result = outcome.Value!;
+            if (result.Saved)
+            {
+                rows.ForEach(r => r.State = ImportRowState.Imported);
+                return true;
+            }
+            var blocking = result.Duplicates.Where(d => Blocks(d.Value)).ToList();
+            if (blocking.Count > 0)
+            {
+                foreach (var (member, report) in blocking)
+                {
+                    rows[member].Fail(ConfirmNew, DuplicateReason(report));
+                }
+                RejectHousehold(rows);
+                return false;
+            }
+            foreach (var member in result.Duplicates.Keys)
+            {
+                members[member] = members[member] with { ConfirmedNew = true };
+            }
+        }
+        rows.ForEach(r => r.Fail(ConfirmNew, t["The household could not be saved; import the file again to retry it."]));
+        return false;
+    }
+
+    /// <summary>Puts RegisterHousehold's field errors (Members[2].Person.BirthDate) on the row and column they came from.</summary>
+    private static void Place(IDictionary<string, string[]> errors, List<ImportRow> rows)
+    {
+        foreach (var (key, messages) in errors)
+        {
+            var (member, column) = Locate(key);
+            foreach (var message in messages)
+            {
+                if (member is { } i && i < rows.Count)
+                {
+                    rows[i].Fail(column, message);
+                }
+                else
+                {
+                    rows.ForEach(r => r.Fail(column, message));
+                }
+            }
+        }
+    }
+
+    private static (int? Member, string Column) Locate(string key)
+    {
+        if (MemberKey().Match(key) is { Success: true } m)
+        {
+            return (int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture), FieldColumns.GetValueOrDefault(ItemIndex().Replace(m.Groups[2].Value, ""), ""));
+        }
+        return (null, key switch { "ExternalId" => HouseholdId, "Members" => Relationship, _ => "" });
+    }
+
+    private void RejectHousehold(List<ImportRow> rows)
+    {
+        var failed = string.Join(", ", rows.Where(r => r.Failed).Select(r => r.Line.ToString(CultureInfo.InvariantCulture)));
+        foreach (var row in rows.Where(r => !r.Failed))
+        {
+            row.Fail(HouseholdId, t["The household was rejected because row {0} failed.", failed]);
+        }
+    }
+
+    /// <summary>Matches outside the user's organisation are not shown, so they cannot be judged possible only: they hold the row too.</summary>
+    private static bool Blocks(DuplicateReport report) => report.HiddenOutsideScope > 0 || report.Candidates.Any(c => c.Level != MatchLevel.Possible);
+
+    private string DuplicateReason(DuplicateReport report)
+    {
+        var likely = report.Candidates.Where(c => c.Level != MatchLevel.Possible).Take(3)
+            .Select(c => $"{c.RegistrationNumber} ({string.Join(", ", c.Reasons.Select(r => t[r].Value))})").ToList();
+        if (report.HiddenOutsideScope > 0)
+        {
+            likely.Add(t["{0} people registered by other organisations", report.HiddenOutsideScope]);
+        }
+        return t["Possible duplicate of {0}; set confirm_new to yes to import anyway.", string.Join("; ", likely)];
+    }
+
+    private string Problem(TableProblem problem) => problem switch
+    {
+        TableProblem.NotUtf8 => t["The file is not in UTF-8; in Excel save it as CSV UTF-8."],
+        TableProblem.NoHeader => t["The file is empty: its first row must hold the column names."],
+        TableProblem.TooManyRows => t["The file has more than {0} rows; split it into smaller files.", MaxRows.ToString("N0", CultureInfo.CurrentCulture)],
+        _ => t["The file cannot be read; save it again as .xlsx or as CSV UTF-8."],
+    };
+
+    /// <summary>The file's name as the audit log shows it: no folders, no control characters, not too long.</summary>
+    private static string Shown(string fileName)
+    {
+        var name = new string(Path.GetFileName(fileName).Where(c => !char.IsControl(c)).ToArray());
+        return name.Length <= 100 ? name : name[..100];
+    }
+
+    [GeneratedRegex(@"^Members\[(\d+)\]\.(.+)$")]
+    private static partial Regex MemberKey();
+
+    [GeneratedRegex(@"\[\d+\]")]
+    private static partial Regex ItemIndex();
+}

@@ -1,0 +1,77 @@
+using Microsoft.EntityFrameworkCore;
+using Pana.Data;
+using Pana.Data.Audit;
+using Pana.Data.Reference;
+using Pana.Data.Registry;
+using Pana.Features.Audit;
+
+namespace Pana.Features.Registry;
+
+/// <summary>Reads one person with every section for the person page and the API; the view is audited.</summary>
+public sealed class PersonRecord(PanaDb db, PersonScope scope, AuditLog audit, TimeProvider clock)
+{
+    public async Task<PersonView?> ReadAsync(Guid id, CancellationToken ct = default)
+    {
+        var p = await scope.Persons.AsNoTracking()
+            .Include(x => x.Statuses).Include(x => x.Needs).Include(x => x.Documents)
+            .AsSplitQuery().SingleOrDefaultAsync(x => x.Id == id, ct);
+        if (p is null)
+        {
+            return null;
+        }
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var org = await db.Organisations.AsNoTracking().Where(o => o.Id == p.RegisteringOrganisationId).Select(o => new { o.NameEn, o.NameRu, o.NameKk }).SingleAsync(ct);
+        var statuses = p.Statuses.OrderBy(s => s.EffectiveFrom).ThenBy(s => s.RecordedAt).ToList();
+        var household = p.HouseholdId is { } hid
+            ? await db.Households.AsNoTracking().Where(h => h.Id == hid).Select(h => new HouseholdLink(h.Id, h.RegistrationNumber, h.FocalPointId == p.Id)).SingleOrDefaultAsync(ct)
+            : null;
+        await audit.ViewedAsync("Person", p.Id, $"Viewed person {p.RegistrationNumber}", ct);
+        return new PersonView(
+            p.Id, p.RegistrationNumber, p.OperationCode, p.ExternalId, PersonDetails.Of(p), p.LatinName, p.CyrillicName,
+            ReferenceNames.Pick(org.NameEn, org.NameRu, org.NameKk), p.RegisteringOrganisationId, p.Office, p.RegisteredOn,
+            household, p.Relationship, Current(statuses, today), statuses.Select(StatusView.Of).ToList(),
+            p.Needs.OrderBy(n => n.IdentifiedOn).Select(n => new NeedView(n.Id, n.CategoryCode, n.IdentifiedOn, n.ResolvedOn, n.Notes)).ToList(),
+            p.Documents.OrderBy(d => d.ExpiresOn).Select(d => new DocumentView(d.Id, d.DocumentTypeCode, d.Number, d.Issuer, d.IssuedOn, d.ExpiresOn,
+                d.ExpiresOn is { } e && e < today, d.ExpiresOn is { } e2 && e2 >= today && e2 <= today.AddDays(30))).ToList(),
+            p.Version.ToString(System.Globalization.CultureInfo.InvariantCulture), p.MergedIntoId);
+    }
+
+    /// <summary>The status in force on a day: the latest step that took effect by then.</summary>
+    public static StatusView? Current(IEnumerable<LegalStatus> statuses, DateOnly on) =>
+        statuses.Where(s => s.EffectiveFrom <= on).OrderBy(s => s.EffectiveFrom).ThenBy(s => s.RecordedAt).LastOrDefault() is { } s ? StatusView.Of(s) : null;
+
+    /// <summary>What changed on a person and their household, needs, documents and statuses, newest first, from the audit log.</summary>
+    public async Task<List<TimelineEntry>> TimelineAsync(Guid personId, CancellationToken ct = default)
+    {
+        // A merged duplicate's history is part of the kept person's history.
+        var subjects = await db.Persons.Where(p => p.MergedIntoId == personId).Select(p => p.Id).ToListAsync(ct);
+        subjects.Add(personId);
+        var rows = await db.AuditEntries.AsNoTracking().Where(e => e.SubjectId != null && subjects.Contains(e.SubjectId.Value) && e.Action != AuditAction.View)
+            .OrderByDescending(e => e.Id).Take(200)
+            .Select(e => new { e.OccurredAt, e.ActorName, e.Action, e.EntityType, e.Summary, e.Changes }).ToListAsync(ct);
+        return rows.Select(r => new TimelineEntry(r.OccurredAt, r.ActorName, r.Action, r.EntityType, r.Summary, Fields(r.Changes))).ToList();
+    }
+
+    private static List<TimelineChange> Fields(string changes) =>
+        FieldChange.Parse(changes).Select(c => new TimelineChange(c.Field, c.Before, c.After, c.Hidden)).ToList();
+}
+
+public sealed record PersonView(Guid Id, string RegistrationNumber, string OperationCode, string? ExternalId, PersonDetails Details,
+    string LatinName, string CyrillicName, string RegisteredBy, Guid RegisteringOrganisationId, string Office, DateOnly RegisteredOn,
+    HouseholdLink? Household, Relationship Relationship, StatusView? CurrentStatus, List<StatusView> StatusHistory,
+    List<NeedView> Needs, List<DocumentView> Documents, string Version, Guid? MergedIntoId);
+
+public sealed record HouseholdLink(Guid Id, string RegistrationNumber, bool IsFocalPoint);
+
+public sealed record StatusView(Guid Id, string? PopulationTypeCode, string? PopulationSubTypeCode, CessationReason? Ceased, DateOnly EffectiveFrom, string Basis, DateTime RecordedAt, string RecordedBy)
+{
+    public static StatusView Of(LegalStatus s) => new(s.Id, s.PopulationTypeCode, s.PopulationSubTypeCode, s.Ceased, s.EffectiveFrom, s.Basis, s.RecordedAt, s.RecordedBy);
+}
+
+public sealed record NeedView(Guid Id, string CategoryCode, DateOnly IdentifiedOn, DateOnly? ResolvedOn, string Notes);
+
+public sealed record DocumentView(Guid Id, string DocumentTypeCode, string Number, string Issuer, DateOnly? IssuedOn, DateOnly? ExpiresOn, bool Expired, bool ExpiresWithin30Days);
+
+public sealed record TimelineEntry(DateTime OccurredAt, string Actor, AuditAction Action, string EntityType, string Summary, List<TimelineChange> Changes);
+
+public sealed record TimelineChange(string Field, string? Before, string? After, bool Hidden);

@@ -1,0 +1,36 @@
+using Pana.Data;
+using Pana.Data.Registry;
+using Pana.Infrastructure.Access;
+
+namespace Pana.Features.Registry;
+
+/// <summary>
+/// The people the current user may see: everyone for the operation's staff; for a partner caseworker,
+/// those their organisation registered or that a case or referral shared with it. Everything that
+/// reads people starts here, so a record outside the scope is simply not found (404).
+/// </summary>
+public sealed class PersonScope(PanaDb db, CurrentUser user)
+{
+    public IQueryable<Person> Persons
+    {
+        get
+        {
+            var query = db.Persons.Where(p => p.MergedIntoId == null);
+            if (!user.IsScopedToOrganisation)
+            {
+                return query;
+            }
+            var org = user.OrganisationId ?? Guid.Empty;
+            return query.Where(p => p.RegisteringOrganisationId == org || db.PersonShares.Any(s => s.PersonId == p.Id && s.OrganisationId == org));
+        }
+    }
+
+    public IQueryable<Household> Households
+    {
+        get
+        {
+            var visible = Persons;
+            return user.IsScopedToOrganisation ? db.Households.Where(h => visible.Any(p => p.HouseholdId == h.Id)) : db.Households;
+        }
+    }
+}

@@ -1,0 +1,134 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using Pana.Data.Identity;
+using Pana.Tests.Support;
+
+namespace Pana.Tests.Registry;
+
+public sealed class RecordTests(Apps apps)
+{
+    [Theory, MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
+    public async Task The_current_status_follows_from_the_history_by_effective_date(string database)
+    {
+        var app = apps.For(database);
+        var api = app.Api(await app.Token(await app.NewUser(Roles.ProtectionOfficer)));
+        var id = (await api.Registered(APerson.Named("Farid", APerson.Unique("Noori")) with { Status = "ASY", StatusFrom = "2015-06-01" }))[0];
+
+        Assert.Equal(HttpStatusCode.Created, (await api.PostAsync($"/api/v1/persons/{id}/statuses",
+            Json.Of(new { populationTypeCode = "REF", populationSubTypeCode = "REF-CONV", effectiveFrom = "2016-05-10", basis = "MIA decision 45/2016" }))).StatusCode);
+        // Entered late, but took effect earlier: the history orders by effective date, not by entry.
+        Assert.Equal(HttpStatusCode.Created, (await api.PostAsync($"/api/v1/persons/{id}/statuses",
+            Json.Of(new { populationTypeCode = (string?)null, ceased = "Naturalised", effectiveFrom = "2019-09-01", basis = "Presidential decree" }))).StatusCode);
+        var refused = await api.PostAsync($"/api/v1/persons/{id}/statuses", Json.Of(new { populationTypeCode = "REF", populationSubTypeCode = "STA-REC", effectiveFrom = "2020-01-01" }));
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+
+        var person = await Json.Read(await api.GetAsync($"/api/v1/persons/{id}"));
+        var history = person.GetProperty("statusHistory").EnumerateArray().Select(s => s.GetProperty("populationTypeCode").GetString() ?? s.GetProperty("ceased").GetString()).ToList();
+        Assert.Equal(["ASY", "REF", "Naturalised"], history);
+        Assert.Equal("Naturalised", person.GetProperty("currentStatus").GetProperty("ceased").GetString());
+
+        var on2015 = await Json.Read(await api.GetAsync("/api/v1/statistics/population?operation=KAZ&on=2016-01-01"));
+        Assert.Contains(on2015.EnumerateArray(), c => c.GetProperty("populationTypeCode").GetString() == "ASY");
+    }
+
+    [Theory, MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
+    public async Task A_stale_edit_is_refused_and_nothing_is_overwritten(string database)
+    {
+        var app = apps.For(database);
+        var api = app.Api(await app.Token(await app.NewUser(Roles.RegistrationAssistant)));
+        var id = (await api.Registered(APerson.Named("Nurlan", APerson.Unique("Abenov")) with { OriginCode = "UZB", NationalityCode = null }))[0];
+        var read = await api.GetAsync($"/api/v1/persons/{id}");
+        var etag = read.Headers.ETag!;
+        var details = (await Json.Read(read)).GetProperty("details");
+
+        HttpRequestMessage Put(string given) => new(HttpMethod.Put, $"/api/v1/persons/{id}")
+        {
+            Content = Json.Of(new { givenName = given, familyName = details.GetProperty("familyName").GetString(), sex = "Male", birthDatePrecision = "Unknown", originCode = "UZB" }),
+            Headers = { IfMatch = { etag } },
+        };
+        Assert.Equal(HttpStatusCode.NoContent, (await api.SendAsync(Put("Нурлан"))).StatusCode);
+        var second = await api.SendAsync(Put("Nurlan-overwrite"));
+
+        Assert.Equal(HttpStatusCode.PreconditionFailed, second.StatusCode);
+        Assert.Equal("Нурлан", (await Json.Read(await api.GetAsync($"/api/v1/persons/{id}"))).GetProperty("details").GetProperty("givenName").GetString());
+        var noIfMatch = await api.PutAsync($"/api/v1/persons/{id}", Json.Of(new { givenName = "x", familyName = "y" }));
+        Assert.Equal((HttpStatusCode)428, noIfMatch.StatusCode);
+    }
+
+    [Theory, MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
+    public async Task A_likely_duplicate_is_shown_with_reasons_and_can_be_linked_or_confirmed(string database)
+    {
+        var app = apps.For(database);
+        var api = app.Api(await app.Token(await app.NewUser(Roles.RegistrationAssistant)));
+        var family = APerson.Unique("Rahimi");
+        var first = (await api.Registered(APerson.Named("Mohammad", family).Born("1986-03-07")))[0];
+
+        // The same man written in Cyrillic by another partner, with day and month swapped.
+        var again = APerson.Named("Мухаммад", family).Born("1986-07-03");
+        var conflict = await api.Register(again);
+        Assert.Equal(HttpStatusCode.Conflict, conflict.StatusCode);
+        var candidate = (await Json.Read(conflict)).GetProperty("duplicates").GetProperty("0").GetProperty("candidates")[0];
+        Assert.Equal(first, candidate.GetProperty("personId").GetGuid());
+        var reasons = candidate.GetProperty("reasons").EnumerateArray().Select(r => r.GetString()).ToList();
+        Assert.Contains("Given and family names agree (in any script or order)", reasons);
+        Assert.Contains("Date of birth with day and month swapped", reasons);
+
+        var confirmed = await api.Register(again with { ConfirmedNew = true });
+        Assert.Equal(HttpStatusCode.Created, confirmed.StatusCode);
+        Assert.Equal(2, await app.Db(db => db.Persons.CountAsync(p => p.FamilyName == family)));
+    }
+
+    [Theory, MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
+    public async Task A_partner_caseworker_gets_404_for_a_person_not_shared_with_them(string database)
+    {
+        var app = apps.For(database);
+        var office = app.Api(await app.Token(await app.NewUser(Roles.ProtectionOfficer)));
+        var notShared = (await office.Registered(APerson.Named("Ahmad", APerson.Unique("Karimi"))))[0];
+        var caseworker = await app.NewUser(Roles.PartnerCaseworker);
+        var partner = app.Api(await app.Token(caseworker));
+        var theirs = (await partner.Registered(APerson.Named("Aigul", APerson.Unique("Serikova")) with { Sex = "Female" }))[0];
+
+        Assert.Equal(HttpStatusCode.NotFound, (await partner.GetAsync($"/api/v1/persons/{notShared}")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await partner.GetAsync($"/api/v1/persons/{theirs}")).StatusCode);
+        var browser = await app.SignIn(caseworker);
+        Assert.Equal(HttpStatusCode.NotFound, (await browser.GetAsync($"/Registry/Person/{notShared}")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync($"/Registry/Person/{theirs}")).StatusCode);
+        var search = await partner.Search("pageSize=200");
+        Assert.DoesNotContain(search.GetProperty("items").EnumerateArray(), i => i.GetProperty("id").GetGuid() == notShared);
+    }
+
+    [Theory, MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
+    public async Task A_government_viewer_sees_no_personal_data_but_reads_aggregates(string database)
+    {
+        var app = apps.For(database);
+        var office = app.Api(await app.Token(await app.NewUser(Roles.ProtectionOfficer)));
+        var id = (await office.Registered(APerson.Named("Omid", APerson.Unique("Sadat"))))[0];
+        var government = app.Api(await app.Token(await app.NewUser(Roles.GovernmentViewer)));
+
+        Assert.Equal(HttpStatusCode.Forbidden, (await government.GetAsync($"/api/v1/persons/{id}")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await government.GetAsync("/api/v1/persons?q=Omid")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await government.GetAsync("/api/v1/statistics/population?operation=KAZ")).StatusCode);
+        var browser = await app.SignedInAs(Roles.GovernmentViewer);
+        Assert.Equal(HttpStatusCode.Redirect, (await browser.GetAsync($"/Registry/Person/{id}")).StatusCode);
+    }
+
+    [Theory, MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
+    public async Task Needs_and_documents_are_recorded_and_expiring_documents_are_listed(string database)
+    {
+        var app = apps.For(database);
+        var api = app.Api(await app.Token(await app.NewUser(Roles.ProtectionOfficer)));
+        var id = (await api.Registered(APerson.Named("Gulnara", APerson.Unique("Iskakova")) with { Sex = "Female" }))[0];
+        var soon = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(12).ToString("yyyy-MM-dd");
+
+        Assert.Equal(HttpStatusCode.Created, (await api.PostAsync($"/api/v1/persons/{id}/needs", Json.Of(new { categoryCode = "WR", notes = "Single mother of three" }))).StatusCode);
+        Assert.Equal(HttpStatusCode.Created, (await api.PostAsync($"/api/v1/persons/{id}/documents",
+            Json.Of(new { documentTypeCode = "PASSPORT", number = "N 123 456", issuer = "Ministry of Interior", expiresOn = soon }))).StatusCode);
+        var bad = await api.PostAsync($"/api/v1/persons/{id}/documents", Json.Of(new { documentTypeCode = "NOPE", number = "" }));
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+
+        var expiring = await Json.Read(await api.GetAsync("/api/v1/documents/expiring?days=30"));
+        Assert.Contains(expiring.EnumerateArray(), r => r.GetProperty("personId").GetGuid() == id && r.GetProperty("daysLeft").GetInt32() == 12);
+        var byNeed = await api.Search("need=WR&pageSize=200");
+        Assert.Contains(byNeed.GetProperty("items").EnumerateArray(), i => i.GetProperty("id").GetGuid() == id);
+    }
+}
