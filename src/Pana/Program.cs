@@ -16,6 +16,7 @@ using Pana.Features.Identity.Users;
 using Pana.Features.ReferenceData;
 using Pana.Features.Registry;
 using Pana.Features.Shell;
+using Pana.Features.Statistics;
 using Pana.Infrastructure;
 using Pana.Infrastructure.Access;
 using Pana.Infrastructure.Localization;
@@ -52,6 +53,7 @@ services.AddScoped<SaveReferenceItem>();
 services.AddScoped<SaveOrganisation>();
 services.AddScoped<ReferenceDirectory>();
 services.AddRegistry();
+services.AddScoped<PopulationTables>();
 
 services.AddDataProtection().SetApplicationName("Pana")
     .PersistKeysToFileSystem(new DirectoryInfo(config["Pana:DataProtection:KeysPath"] ?? Path.Combine(builder.Environment.ContentRootPath, "data", "keys")));
@@ -121,6 +123,7 @@ api.MapAuditEndpoints();
 api.MapReferenceEndpoints();
 api.MapRegistryEndpoints();
 api.MapRegistryImportExport();
+api.MapStatisticsEndpoints();
 
 app.Lifetime.ApplicationStarted.Register(() => Banner.Print(app));
 app.Run();

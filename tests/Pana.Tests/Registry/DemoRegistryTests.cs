@@ -36,6 +36,20 @@ public sealed class DemoRegistryTests(Apps apps)
         Assert.Equal(8714, cells.Sum(c => c.Persons));
         Assert.True(Sub("REF-CONV") > Sub("REF-MAND") && Sub("REF-MAND") > 0);
 
+        // The fact sheet's two tables, exactly, as the API and the statistics page give them.
+        var api = app.Api(await app.Token(await app.NewUser(Pana.Data.Identity.Roles.GovernmentViewer)));
+        var tables = await Json.Read(await api.GetAsync("/api/v1/statistics/population/tables?operation=KAZ&on=2015-12-31", ct));
+        Assert.Equal(8714, tables.GetProperty("total").GetInt32());
+        string Table(string type) => string.Join(", ", tables.GetProperty("byOrigin").EnumerateArray().Single(t => t.GetProperty("populationTypeCode").GetString() == type)
+            .GetProperty("rows").EnumerateArray().Select(r => $"{(r.GetProperty("code").ValueKind == System.Text.Json.JsonValueKind.Null ? "Others" : r.GetProperty("code").GetString())} {r.GetProperty("persons").GetInt32()}"));
+        Assert.Equal("AFG 646, UZB 26, SYR 21, CHN 9, Others 6", Table("REF"));
+        Assert.Equal("AFG 41, UKR 18, SYR 16, Others 22", Table("ASY"));
+        Assert.Equal("STA-REC 6876, STA-UND 1033", string.Join(", ", tables.GetProperty("statelessBySubType").EnumerateArray().Select(r => $"{r.GetProperty("code").GetString()} {r.GetProperty("persons").GetInt32()}")));
+        var browser = await app.SignedInAs(Pana.Data.Identity.Roles.GovernmentViewer);
+        var page = await browser.GetStringAsync("/Statistics/Population?operation=KAZ&on=2015-12-31", ct);
+        Assert.Contains("8,714", page);
+        Assert.Contains("646", page);
+
         // One summary line in the audit log, not one per record.
         var lines = await app.Db(db => db.AuditEntries.Where(e => e.EntityType == "Registry" || e.EntityType == "Person" || e.EntityType == "LegalStatus")
             .Select(e => new { e.Action, e.Summary }).ToListAsync(ct));

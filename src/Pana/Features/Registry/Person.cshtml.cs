@@ -20,6 +20,7 @@ public sealed class PersonModel(PersonRecord record, ChangeStatus status, Record
     public PersonView Person { get; private set; } = null!;
     public List<TimelineEntry> Timeline { get; private set; } = [];
     public bool MayEdit { get; private set; }
+    public bool MayMerge { get; private set; }
     public List<Choice> Countries { get; private set; } = [];
     public List<Choice> Operations { get; private set; } = [];
     public List<Choice> Regions { get; private set; } = [];
@@ -78,6 +79,7 @@ public sealed class PersonModel(PersonRecord record, ChangeStatus status, Record
         Person = person;
         Timeline = await record.TimelineAsync(Id, ct);
         MayEdit = (await authorization.AuthorizeAsync(User, Policies.Register)).Succeeded;
+        MayMerge = (await authorization.AuthorizeAsync(User, Policies.Merge)).Succeeded;
         Countries = await reference.ChoicesAsync("countries", ct);
         Operations = await reference.ChoicesAsync("operations", ct);
         Regions = await reference.ChoicesAsync("regions", ct);
