@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Pana.Data.Identity;
 using Pana.Tests.Support;
@@ -130,5 +131,89 @@ public sealed class RecordTests(Apps apps)
         Assert.Contains(expiring.EnumerateArray(), r => r.GetProperty("personId").GetGuid() == id && r.GetProperty("daysLeft").GetInt32() == 12);
         var byNeed = await api.Search("need=WR&pageSize=200");
         Assert.Contains(byNeed.GetProperty("items").EnumerateArray(), i => i.GetProperty("id").GetGuid() == id);
+    }
+
+    [Theory, MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
+    public async Task A_programme_officer_reads_a_person_but_cannot_change_their_status_on_the_page(string database)
+    {
+        var app = apps.For(database);
+        var api = app.Api(await app.Token(await app.NewUser(Roles.ProtectionOfficer)));
+        var id = (await api.Registered(APerson.Named("Bashir", APerson.Unique("Wardak"))))[0];
+        var browser = await app.SignedInAs(Roles.ProgrammeOfficer);
+
+        Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync($"/Registry/Person/{id}")).StatusCode);
+        var post = await PanaApp.PostForm(browser, $"/Registry/Person/{id}?handler=Status",
+            new() { ["Step.PopulationTypeCode"] = "REF", ["Step.EffectiveFrom"] = "2025-01-01" });
+
+        Assert.Equal(HttpStatusCode.Redirect, post.StatusCode);
+        Assert.Contains("/Identity/AccessDenied", post.Headers.Location!.OriginalString);
+        Assert.Equal(1, await app.Db(db => db.LegalStatuses.CountAsync(s => s.PersonId == id)));
+    }
+
+    [Theory, MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
+    public async Task The_edit_page_refuses_a_stale_version_and_keeps_what_was_typed(string database)
+    {
+        var app = apps.For(database);
+        var api = app.Api(await app.Token(await app.NewUser(Roles.ProtectionOfficer)));
+        var family = APerson.Unique("Tursunov");
+        var id = (await api.Registered(APerson.Named("Rustam", family)))[0];
+        var browser = await app.SignedInAs(Roles.RegistrationAssistant);
+        var form = await browser.GetStringAsync($"/Registry/Person/{id}/Edit");
+        var version = System.Text.RegularExpressions.Regex.Match(form, "name=\"Version\" value=\"(\\d+)\"").Groups[1].Value;
+
+        var read = await api.GetAsync($"/api/v1/persons/{id}");
+        var first = new HttpRequestMessage(HttpMethod.Put, $"/api/v1/persons/{id}")
+        {
+            Content = Json.Of(new { givenName = "Рустам", familyName = family, sex = "Male", birthDatePrecision = "Unknown" }),
+            Headers = { IfMatch = { read.Headers.ETag! } },
+        };
+        Assert.Equal(HttpStatusCode.NoContent, (await api.SendAsync(first)).StatusCode);
+
+        var response = await browser.PostAsync($"/Registry/Person/{id}/Edit", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["Version"] = version,
+            ["Details.GivenName"] = "Rustam typed on the page",
+            ["Details.FamilyName"] = family,
+            ["Details.Sex"] = "Male",
+            ["Details.BirthDatePrecision"] = "Unknown",
+            ["__RequestVerificationToken"] = PanaApp.AntiforgeryToken(form),
+        }));
+        var html = System.Net.WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("Someone else changed this person while you were editing", html);
+        Assert.Contains("value=\"Rustam typed on the page\"", html);
+        Assert.Equal("Рустам", await app.Db(db => db.Persons.Where(p => p.Id == id).Select(p => p.GivenName).SingleAsync()));
+    }
+
+    [Theory, MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
+    public async Task A_household_changes_focal_point_and_members_and_a_stale_version_is_refused(string database)
+    {
+        var app = apps.For(database);
+        var api = app.Api(await app.Token(await app.NewUser(Roles.ProtectionOfficer)));
+        var family = APerson.Unique("Hakimi");
+        var ids = await api.Registered(APerson.Named("Ahmad", family), APerson.Named("Zarina", family).As("Spouse") with { Sex = "Female" },
+            APerson.Named("Omid", family).As("Son").Born("2015-02-02"));
+        var householdId = (await Json.Read(await api.GetAsync($"/api/v1/persons/{ids[0]}"))).GetProperty("household").GetProperty("id").GetGuid();
+        var read = await api.GetAsync($"/api/v1/households/{householdId}");
+
+        // The mother becomes the focal point; the son moves out.
+        var put = new HttpRequestMessage(HttpMethod.Put, $"/api/v1/households/{householdId}")
+        {
+            Content = Json.Of(new { members = new[] { new { personId = ids[1], relationship = "FocalPoint" }, new { personId = ids[0], relationship = "Spouse" } }, version = 0 }),
+            Headers = { IfMatch = { read.Headers.ETag! } },
+        };
+        Assert.Equal(HttpStatusCode.NoContent, (await api.SendAsync(put)).StatusCode);
+        var stale = new HttpRequestMessage(HttpMethod.Put, $"/api/v1/households/{householdId}")
+        {
+            Content = Json.Of(new { members = new[] { new { personId = ids[0], relationship = "FocalPoint" } }, version = 0 }),
+            Headers = { IfMatch = { read.Headers.ETag! } },
+        };
+        Assert.Equal(HttpStatusCode.PreconditionFailed, (await api.SendAsync(stale)).StatusCode);
+
+        var household = await Json.Read(await api.GetAsync($"/api/v1/households/{householdId}"));
+        Assert.Equal(ids[1], household.GetProperty("focalPointId").GetGuid());
+        Assert.Equal(2, household.GetProperty("members").GetArrayLength());
+        Assert.Equal(JsonValueKind.Null, (await Json.Read(await api.GetAsync($"/api/v1/persons/{ids[2]}"))).GetProperty("household").ValueKind);
     }
 }

@@ -31,6 +31,10 @@ public sealed class ShellTests(Apps apps)
             Assert.True(paths.TryGetProperty(path, out _), path);
         }
         Assert.Equal("bearer", doc.GetProperty("components").GetProperty("securitySchemes").GetProperty("Bearer").GetProperty("scheme").GetString());
+        var household = doc.GetProperty("components").GetProperty("schemas").GetProperty("RegisterHouseholdCommand").GetProperty("examples")[0];
+        Assert.Equal("KAZ", household.GetProperty("operationCode").GetString());
+        Assert.Equal("Мухаммад", household.GetProperty("members")[0].GetProperty("person").GetProperty("givenName").GetString());
+        Assert.True(paths.TryGetProperty("/api/v1/persons/{id}", out _) && paths.TryGetProperty("/api/v1/households", out _));
     }
 
     [Theory, MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using Pana.Data;
 using Pana.Data.Identity;
 using Pana.Features.Identity.Tokens;
+using Pana.Infrastructure;
 using Pana.Infrastructure.Access;
 
 namespace Pana.Features.Identity;
@@ -65,6 +66,8 @@ public static class IdentitySetup
             .AddScheme<AuthenticationSchemeOptions, ApiTokenAuthentication>(ApiTokenAuthentication.SchemeName, null);
 
         services.AddAuthorization(Policies.Add);
+        services.AddApiExample(new TokenRequest("registration", "Pana-demo-2026", "nightly export"));
+        services.AddApiExample(new Users.CreateUser.Command("a.nurlanova", "Aigerim Nurlanova", "a.nurlanova@example.org", Guid.Empty, [Roles.ProtectionOfficer], "Choose-a-long-one-2026"));
         services.AddScoped<CredentialCheck>();
         services.AddScoped<IssueToken>();
         services.AddScoped<RevokeToken>();

@@ -15,7 +15,7 @@ namespace Pana.Features.Registry;
 /// </summary>
 public sealed class MergePersons(PanaDb db, PersonScope scope, AuditLog audit, IStringLocalizer<UiText> t)
 {
-    /// <example>{"duplicateId":"…","keptVersion":3,"duplicateVersion":1}</example>
+    /// <example>{"duplicateId":"0193a0c2-7d5e-7c1a-9a51-3f0e6b1a2c44","keptVersion":3,"duplicateVersion":1}</example>
     public sealed record Command(Guid DuplicateId, int KeptVersion, int DuplicateVersion);
 
     public async Task<Outcome<Guid>> HandleAsync(Guid keptId, Command c, CancellationToken ct = default)

@@ -9,6 +9,7 @@ using Pana.Infrastructure.Access;
 namespace Pana.Features.Registry;
 
 [Authorize(Policy = Policies.PersonalData)]
+[PostRequires(Policies.Register)]
 public sealed class PersonModel(PersonRecord record, ChangeStatus status, RecordNeedsAndDocuments records, ReferenceDirectory reference,
     IAuthorizationService authorization, IStringLocalizer<UiText> t) : PageModel
 {

@@ -31,8 +31,7 @@ public sealed class PersonRecord(PanaDb db, PersonScope scope, AuditLog audit, T
             ReferenceNames.Pick(org.NameEn, org.NameRu, org.NameKk), p.RegisteringOrganisationId, p.Office, p.RegisteredOn,
             household, p.Relationship, Current(statuses, today), statuses.Select(StatusView.Of).ToList(),
             p.Needs.OrderBy(n => n.IdentifiedOn).Select(n => new NeedView(n.Id, n.CategoryCode, n.IdentifiedOn, n.ResolvedOn, n.Notes)).ToList(),
-            p.Documents.OrderBy(d => d.ExpiresOn).Select(d => new DocumentView(d.Id, d.DocumentTypeCode, d.Number, d.Issuer, d.IssuedOn, d.ExpiresOn,
-                d.ExpiresOn is { } e && e < today, d.ExpiresOn is { } e2 && e2 >= today && e2 <= today.AddDays(30))).ToList(),
+            p.Documents.OrderBy(d => d.ExpiresOn).Select(d => DocumentView.Of(d, today)).ToList(),
             p.Version.ToString(System.Globalization.CultureInfo.InvariantCulture), p.MergedIntoId);
     }
 
@@ -70,7 +69,11 @@ public sealed record StatusView(Guid Id, string? PopulationTypeCode, string? Pop
 
 public sealed record NeedView(Guid Id, string CategoryCode, DateOnly IdentifiedOn, DateOnly? ResolvedOn, string Notes);
 
-public sealed record DocumentView(Guid Id, string DocumentTypeCode, string Number, string Issuer, DateOnly? IssuedOn, DateOnly? ExpiresOn, bool Expired, bool ExpiresWithin30Days);
+public sealed record DocumentView(Guid Id, string DocumentTypeCode, string Number, string Issuer, DateOnly? IssuedOn, DateOnly? ExpiresOn, bool Expired, bool ExpiresWithin30Days)
+{
+    public static DocumentView Of(PersonDocument d, DateOnly today) => new(d.Id, d.DocumentTypeCode, d.Number, d.Issuer, d.IssuedOn, d.ExpiresOn,
+        d.ExpiresOn < today, d.ExpiresOn >= today && d.ExpiresOn <= today.AddDays(30));
+}
 
 public sealed record TimelineEntry(DateTime OccurredAt, string Actor, AuditAction Action, string EntityType, string Summary, List<TimelineChange> Changes);
 

@@ -55,9 +55,29 @@ public sealed class RecordNeedsAndDocuments(PanaDb db, PersonScope scope, Person
         var d = rules.Document(personId, document);
         db.PersonDocuments.Add(d);
         await db.SaveChangesAsync(ct);
-        var today = rules.Today;
-        return Outcome<DocumentView>.Ok(new DocumentView(d.Id, d.DocumentTypeCode, d.Number, d.Issuer, d.IssuedOn, d.ExpiresOn,
-            d.ExpiresOn < today, d.ExpiresOn >= today && d.ExpiresOn <= today.AddDays(30)));
+        return Outcome<DocumentView>.Ok(DocumentView.Of(d, rules.Today));
+    }
+
+    public async Task<Outcome<DocumentView>> UpdateDocumentAsync(Guid personId, Guid documentId, DocumentEntry entry, CancellationToken ct = default)
+    {
+        var document = await scope.Persons.AnyAsync(p => p.Id == personId, ct)
+            ? await db.PersonDocuments.SingleOrDefaultAsync(d => d.Id == documentId && d.PersonId == personId, ct)
+            : null;
+        if (document is null)
+        {
+            return Outcome<DocumentView>.Missing();
+        }
+        var errors = new Errors();
+        await rules.CheckDocumentAsync(errors, "", entry, ct);
+        if (errors.Any)
+        {
+            return Outcome<DocumentView>.Invalid(errors);
+        }
+        var updated = rules.Document(personId, entry);
+        (document.DocumentTypeCode, document.Number, document.NumberKey, document.Issuer, document.IssuedOn, document.ExpiresOn) =
+            (updated.DocumentTypeCode, updated.Number, updated.NumberKey, updated.Issuer, updated.IssuedOn, updated.ExpiresOn);
+        await db.SaveChangesAsync(ct);
+        return Outcome<DocumentView>.Ok(DocumentView.Of(document, rules.Today));
     }
 
     public async Task<Outcome<bool>> RemoveDocumentAsync(Guid personId, Guid documentId, CancellationToken ct = default)

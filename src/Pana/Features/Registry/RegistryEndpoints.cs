@@ -77,6 +77,11 @@ public static class RegistryEndpoints
             .RequireAuthorization(Policies.Register)
             .WithSummary("Record a document");
 
+        persons.MapPut("/{id:guid}/documents/{documentId:guid}", async (Guid id, Guid documentId, DocumentEntry document, RecordNeedsAndDocuments record, CancellationToken ct) =>
+                (await record.UpdateDocumentAsync(id, documentId, document, ct)).ToResult(d => TypedResults.Ok(d)))
+            .RequireAuthorization(Policies.Register)
+            .WithSummary("Correct a document (number, issuer, dates)");
+
         persons.MapDelete("/{id:guid}/documents/{documentId:guid}", async (Guid id, Guid documentId, RecordNeedsAndDocuments record, CancellationToken ct) =>
                 (await record.RemoveDocumentAsync(id, documentId, ct)).ToResult(_ => TypedResults.NoContent()))
             .RequireAuthorization(Policies.Register)
@@ -105,9 +110,28 @@ public static class RegistryEndpoints
             .WithSummary("Register a household with its members")
             .WithDescription("Likely duplicates come back as 409 with candidates and reasons per member; send the member again with confirmedNew: true, or existingPersonId to link the person already registered.");
 
-        households.MapGet("/{id:guid}", async (Guid id, HouseholdRecord record, CancellationToken ct) =>
-                await record.ReadAsync(id, ct) is { } h ? Results.Ok(h) : Results.NotFound())
-            .WithSummary("Read a household and its members");
+        households.MapGet("/{id:guid}", async (Guid id, HouseholdRecord record, HttpResponse response, CancellationToken ct) =>
+            {
+                if (await record.ReadAsync(id, ct) is not { } h)
+                {
+                    return Results.NotFound();
+                }
+                response.SetETag(h.Version.ToString(CultureInfo.InvariantCulture));
+                return TypedResults.Ok(h);
+            })
+            .WithSummary("Read a household and its members; the ETag is the version for If-Match");
+
+        households.MapPut("/{id:guid}", async (Guid id, UpdateHousehold.Command command, HttpRequest request, UpdateHousehold update, CancellationToken ct) =>
+            {
+                var version = int.TryParse(request.IfMatch(), out var v) ? v : command.Version;
+                return (await update.HandleAsync(id, command with { Version = version }, ct)).ToResult(nv =>
+                {
+                    request.HttpContext.Response.SetETag(nv.ToString(CultureInfo.InvariantCulture));
+                    return TypedResults.NoContent();
+                });
+            })
+            .RequireAuthorization(Policies.Register)
+            .WithSummary("Set the household's members and their relationship to the focal point (optimistic concurrency by version / If-Match)");
 
         api.MapGet("/documents/expiring", async (string? operation, int? days, ExpiringDocuments expiring, CancellationToken ct) =>
                 TypedResults.Ok(await expiring.HandleAsync(operation, days ?? 30, ct)))

@@ -1,9 +1,16 @@
+using Pana.Infrastructure;
+
 namespace Pana.Features.Registry;
 
 /// <summary>The registry's use cases, for dependency injection.</summary>
 public static class RegistrySetup
 {
     public static IServiceCollection AddRegistry(this IServiceCollection services) => services
+        .AddApiExample(RegistryExamples.Household)
+        .AddApiExample(RegistryExamples.Person)
+        .AddApiExample(RegistryExamples.Status)
+        .AddApiExample(new NeedEntry("WR", new DateOnly(2025, 3, 2), "Single mother of three"))
+        .AddApiExample(new DocumentEntry("PASSPORT", "P01234567", "Ministry of Interior, Afghanistan", new DateOnly(2019, 5, 1), new DateOnly(2029, 4, 30)))
         .AddScoped<PersonScope>()
         .AddScoped<PersonRules>()
         .AddScoped<RegistrationNumbers>()
@@ -20,5 +27,6 @@ public static class RegistrySetup
         .AddScoped<ImportRegistry>()
         .AddScoped<ExportPersons>()
         .AddScoped<MergePersons>()
+        .AddScoped<UpdateHousehold>()
         .AddScoped<Demo.DemoRegistry>();
 }

@@ -13,6 +13,7 @@ public static class ApiDocument
         o.CreateSchemaReferenceId = type => type.Type.IsNested && !type.Type.IsGenericType
             ? type.Type.DeclaringType!.Name + type.Type.Name
             : OpenApiOptions.CreateDefaultSchemaReferenceId(type);
+        o.AddSchemaTransformer(Infrastructure.ApiExamples.Apply);
         o.AddDocumentTransformer((document, _, _) =>
         {
             document.Info = new OpenApiInfo

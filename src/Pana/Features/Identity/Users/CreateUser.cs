@@ -9,7 +9,7 @@ namespace Pana.Features.Identity.Users;
 /// <summary>An administrator creates a user account in an organisation with one or more roles.</summary>
 public sealed class CreateUser(PanaDb db, UserManager<PanaUser> users, TimeProvider clock, IStringLocalizer<UiText> t)
 {
-    /// <example>{"userName":"a.nurlanova","displayName":"Aigerim Nurlanova","email":"a.nurlanova@example.org","organisationId":"…","roles":["ProtectionOfficer"],"password":"Choose-a-long-one-2026"}</example>
+    /// <example>{"userName":"a.nurlanova","displayName":"Aigerim Nurlanova","email":"a.nurlanova@example.org","organisationId":"0193a0c2-0000-7000-8000-00000000a001","roles":["ProtectionOfficer"],"password":"Choose-a-long-one-2026"}</example>
     public sealed record Command(string UserName, string DisplayName, string? Email, Guid OrganisationId, string[] Roles, string Password);
 
     public async Task<Outcome<string>> HandleAsync(Command c, CancellationToken ct = default)

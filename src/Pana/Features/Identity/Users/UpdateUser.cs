@@ -9,7 +9,7 @@ namespace Pana.Features.Identity.Users;
 /// <summary>An administrator changes a user's name, organisation, roles or access; a concurrent edit is refused.</summary>
 public sealed class UpdateUser(PanaDb db, UserManager<PanaUser> users, IStringLocalizer<UiText> t)
 {
-    /// <example>{"displayName":"Aigerim Nurlanova","email":null,"organisationId":"…","roles":["ProtectionOfficer"],"isActive":true,"unlock":false,"version":"…"}</example>
+    /// <example>{"displayName":"Aigerim Nurlanova","email":null,"organisationId":"0193a0c2-0000-7000-8000-00000000a001","roles":["ProtectionOfficer"],"isActive":true,"unlock":false,"version":"6b1f3c0e-2a9d-4f55-b3c2-8d8e1f0a4b21"}</example>
     public sealed record Command(string DisplayName, string? Email, Guid OrganisationId, string[] Roles, bool IsActive, bool Unlock, string Version);
 
     public async Task<Outcome<string>> HandleAsync(string id, Command c, string actingUserId, CancellationToken ct = default)
