@@ -13,6 +13,7 @@ using Pana.Features.Audit;
 using Pana.Features.Identity;
 using Pana.Features.Identity.Tokens;
 using Pana.Features.Identity.Users;
+using Pana.Features.Matching;
 using Pana.Features.ReferenceData;
 using Pana.Features.Registry;
 using Pana.Features.Shell;
@@ -53,6 +54,7 @@ services.AddScoped<SaveReferenceItem>();
 services.AddScoped<SaveOrganisation>();
 services.AddScoped<ReferenceDirectory>();
 services.AddRegistry();
+services.AddMatching();
 services.AddScoped<PopulationTables>();
 
 services.AddDataProtection().SetApplicationName("Pana")
@@ -124,6 +126,7 @@ api.MapReferenceEndpoints();
 api.MapRegistryEndpoints();
 api.MapRegistryImportExport();
 api.MapStatisticsEndpoints();
+api.MapMatchingEndpoints();
 
 app.Lifetime.ApplicationStarted.Register(() => Banner.Print(app));
 app.Run();

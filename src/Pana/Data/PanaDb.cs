@@ -33,6 +33,8 @@ public abstract class PanaDb : IdentityDbContext<PanaUser, IdentityRole, string>
     public DbSet<PersonNameKey> PersonNameKeys => Set<PersonNameKey>();
     public DbSet<PersonShare> PersonShares => Set<PersonShare>();
     public DbSet<RegistrationCounter> RegistrationCounters => Set<RegistrationCounter>();
+    public DbSet<Matching.MatchPair> MatchPairs => Set<Matching.MatchPair>();
+    public DbSet<Matching.DedupJob> DedupJobs => Set<Matching.DedupJob>();
 
     public bool IsPostgres => Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL";
 

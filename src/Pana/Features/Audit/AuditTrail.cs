@@ -99,7 +99,8 @@ public sealed class AuditTrail(CurrentUser user, TimeProvider clock, AuditSealin
                 continue;
             }
             // Search keys are derived from names on every save; the name change itself is audited.
-            if (summarised || entry.Entity is AuditChainHead or Data.Registry.PersonNameKey || entry.State is EntityState.Unchanged or EntityState.Detached)
+            // Job progress is bookkeeping, not a record of anyone.
+            if (summarised || entry.Entity is AuditChainHead or Data.Registry.PersonNameKey or Data.Matching.DedupJob || entry.State is EntityState.Unchanged or EntityState.Detached)
             {
                 continue;
             }

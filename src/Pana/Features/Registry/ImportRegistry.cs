@@ -5,6 +5,7 @@ using Microsoft.Extensions.Localization;
 using Pana.Data;
 using Pana.Data.Audit;
 using Pana.Features.Audit;
+using Pana.Features.Matching;
 using Pana.Infrastructure;
 using Pana.Infrastructure.Tables;
 using static Pana.Features.Registry.ImportTemplate;

@@ -1,4 +1,5 @@
 using Pana.Data.Registry;
+using Pana.Features.Matching;
 
 namespace Pana.Features.Registry;
 

@@ -1,0 +1,117 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+using Pana.Data;
+using Pana.Data.Registry;
+using Pana.Infrastructure;
+
+namespace Pana.Bench.Scale;
+
+/// <summary>A person drawn at random from the generated registry, to build searches, duplicate checks and page reads from.</summary>
+public sealed record SampledPerson(Guid Id, string GivenName, string FamilyName, string Patronymic, Sex Sex, DateOnly? BirthDate,
+    DatePrecision BirthDatePrecision, string? NationalityCode, string? OriginCode, string Phone);
+
+/// <summary>
+/// A fresh, empty database for one run: a SQLite file under /tmp, or a new PostgreSQL database on the server named by
+/// PANA_BENCH_POSTGRES or PANA_TEST_POSTGRES; and the environment that points the app at it.
+/// </summary>
+public sealed class ScaleDatabase
+{
+    private ScaleDatabase(string provider, string connectionString, string workFolder, string description)
+    {
+        Provider = provider;
+        ConnectionString = connectionString;
+        WorkFolder = workFolder;
+        Description = description;
+    }
+
+    public string Provider { get; }
+    public string ConnectionString { get; }
+    public string WorkFolder { get; }
+    public string Description { get; }
+    public bool IsPostgres => Provider == Database.Postgres;
+
+    /// <summary>The app's own configuration keys: provider, connection, first administrator, no demo data.</summary>
+    public IReadOnlyDictionary<string, string> Environment => new Dictionary<string, string>
+    {
+        ["ASPNETCORE_ENVIRONMENT"] = "Production",
+        ["Pana__Database__Provider"] = Provider,
+        ["ConnectionStrings__Pana"] = ConnectionString,
+        ["Pana__Bootstrap__AdminUser"] = AppHost.AdminUser,
+        ["Pana__Bootstrap__AdminPassword"] = AppHost.AdminPassword,
+        ["Pana__DemoData"] = "false",
+        ["Pana__DataProtection__KeysPath"] = Path.Combine(WorkFolder, "keys"),
+    };
+
+    public static async Task<ScaleDatabase> CreateAsync(string engine, int people, CancellationToken ct)
+    {
+        var work = Path.Combine(Path.GetTempPath(), "pana-scale");
+        Directory.CreateDirectory(work);
+        if (engine == "sqlite")
+        {
+            var file = Path.Combine(work, $"pana-{people}.db");
+            foreach (var old in new[] { file, file + "-wal", file + "-shm" }.Where(File.Exists))
+            {
+                File.Delete(old);
+            }
+            var cs = new SqliteConnectionStringBuilder { DataSource = file }.ToString();
+            return new ScaleDatabase(Database.Sqlite, cs, work, file);
+        }
+        var server = System.Environment.GetEnvironmentVariable("PANA_BENCH_POSTGRES") ?? System.Environment.GetEnvironmentVariable("PANA_TEST_POSTGRES")
+            ?? throw new InvalidOperationException("Set PANA_BENCH_POSTGRES (or PANA_TEST_POSTGRES) to a PostgreSQL server connection string.");
+        var name = $"pana_scale_{people}";
+        await using (var admin = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(server) { Database = "postgres" }.ToString()))
+        {
+            await admin.OpenAsync(ct);
+            await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS {name} WITH (FORCE)", admin);
+            await drop.ExecuteNonQueryAsync(ct);
+            await using var create = new NpgsqlCommand($"CREATE DATABASE {name}", admin);
+            await create.ExecuteNonQueryAsync(ct);
+        }
+        var builder = new NpgsqlConnectionStringBuilder(server) { Database = name };
+        return new ScaleDatabase(Database.Postgres, builder.ToString(), work, $"database {name} on {builder.Host}:{builder.Port}");
+    }
+
+    /// <summary>A context on the run's database, as the app builds it but without the audit interceptor.</summary>
+    public PanaDb Open()
+    {
+        if (IsPostgres)
+        {
+            return new PostgresPanaDb(new DbContextOptionsBuilder<PostgresPanaDb>().UseNpgsql(ConnectionString, o => o.CommandTimeout(600)).Options);
+        }
+        var cs = Database.SqliteConnectionString(ConnectionString, WorkFolder);
+        return new SqlitePanaDb(new DbContextOptionsBuilder<SqlitePanaDb>().UseSqlite(cs, o => o.CommandTimeout(600)).Options);
+    }
+
+    public async Task<List<SampledPerson>> SampleAsync(int count, CancellationToken ct)
+    {
+        await using var db = Open();
+        return await db.Persons.AsNoTracking().Where(p => p.MergedIntoId == null).OrderBy(p => EF.Functions.Random()).Take(count)
+            .Select(p => new SampledPerson(p.Id, p.GivenName, p.FamilyName, p.Patronymic, p.Sex, p.BirthDate, p.BirthDatePrecision, p.NationalityCode, p.OriginCode, p.Phone))
+            .ToListAsync(ct);
+    }
+
+    /// <summary>People an import created, by the prefix of their external ids.</summary>
+    public async Task<int> CountImportedAsync(string externalPrefix, CancellationToken ct)
+    {
+        await using var db = Open();
+        return await db.Persons.CountAsync(p => p.ExternalId != null && p.ExternalId.StartsWith(externalPrefix), ct);
+    }
+
+    public async Task<(string Version, double SizeMiB)> DescribeAsync(CancellationToken ct)
+    {
+        await using var db = Open();
+        await db.Database.OpenConnectionAsync(ct);
+        await using var command = db.Database.GetDbConnection().CreateCommand();
+        if (IsPostgres)
+        {
+            command.CommandText = "SELECT current_setting('server_version') || '|' || pg_database_size(current_database())";
+        }
+        else
+        {
+            command.CommandText = "SELECT 'SQLite ' || sqlite_version() || '|' || (SELECT page_count * page_size FROM pragma_page_count(), pragma_page_size())";
+        }
+        var parts = ((string)(await command.ExecuteScalarAsync(ct))!).Split('|');
+        return ((IsPostgres ? "PostgreSQL " : "") + parts[0], double.Parse(parts[1], System.Globalization.CultureInfo.InvariantCulture) / (1024 * 1024));
+    }
+}

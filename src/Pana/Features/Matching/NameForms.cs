@@ -1,0 +1,340 @@
+using System.Text;
+using Pana.Features.Registry.Names;
+
+namespace Pana.Features.Matching;
+
+/// <summary>How well two names, or the same part of two names, agree; ordered from worst to best.</summary>
+internal enum NameAgreement { Missing, Disagree, Weak, Fuzzy, Contained, Exact }
+
+/// <summary>
+/// One word of a name: its canonical key, a second key where the spelling is ambiguous, a coarse phonetic form, and
+/// the key before the variant table (so a typo in Олександр still meets Олександр, whose canonical key is Aleksandr's).
+/// </summary>
+internal readonly record struct NameToken(string Key, string? Alt, string Coarse, bool Generic, string Raw);
+
+/// <summary>One part of a name (given or family) folded for comparison: its words and their keys joined.</summary>
+internal sealed class NameForm(NameToken[] tokens, string joined, string spelled, bool common)
+{
+    public static readonly NameForm Empty = new([], "", "", false);
+
+    public NameToken[] Tokens { get; } = tokens;
+
+    /// <summary>The keys of all words run together, so Abdul Rahman meets Abdurrahman and Al-Hassan meets Alhassan.</summary>
+    public string Joined { get; } = joined;
+
+    /// <summary>The keys of all words run together with the particles a family name may carry (Al-Hassan = Alhassan).</summary>
+    public string Spelled { get; } = spelled;
+
+    /// <summary>All its distinctive words are among the region's most frequent names.</summary>
+    public bool Common { get; } = common;
+
+    /// <summary>The word that best stands for this part: the first one that is not a generic opener (Mohammad, Abdul, Ghulam).</summary>
+    public string? Principal
+    {
+        get
+        {
+            foreach (var t in Tokens)
+            {
+                if (!t.Generic)
+                    return t.Key;
+            }
+            return Tokens.Length == 0 ? null : Tokens[0].Key;
+        }
+    }
+}
+
+/// <summary>
+/// Folds names for the matcher on top of <see cref="NameScripts"/>: the 2021 Kazakh Latin letters it reads
+/// differently, Ё written as E, the Uzbek Latin X, Arabic-origin variants, feminine family names and
+/// patronymic endings; then says how well two folded names agree.
+/// </summary>
+internal static class NameForms
+{
+    private const string CyrillicConsonants = "бвгджзйклмнпрстфхцчшщъьғқңһ";
+
+    // Family-name particles that one registration writes and another drops (Al-Hassan, ibn Saud).
+    private static readonly string[] Particles = ["al", "el", "ul", "ad", "as", "ash", "at", "az", "ibn", "bin", "ben", "van", "fun"];
+
+    // Patronymic endings, folded: -ович/-ovych, -евич, -овна, -евна, -івна, Kazakh -ұлы/-қызы, Uzbek -oʻgʻli/-qizi.
+    private static readonly string[] PatronymicEndings = ["uvich", "avich", "ivich", "ichna", "uvna", "avna", "ivna", "kizi", "ugli", "uli", "ich", "na"];
+
+    /// <summary>The key of a single spelling, before the variant table (used to build that table).</summary>
+    public static string? RawKey(string spelling) => NameScripts.KeyOf(Prenormalise(spelling));
+
+    public static NameForm Given(string? name) => Form(name, family: false);
+
+    public static NameForm Family(string? name) => Form(name, family: true);
+
+    /// <summary>The father's name inside a patronymic, folded: Нұрланұлы, Нурланович and Nurlanovna all give nurlan.</summary>
+    public static string? PatronymicRoot(string? patronymic)
+    {
+        if (string.IsNullOrWhiteSpace(patronymic) || NameScripts.KeyOf(Prenormalise(patronymic)) is not { } key)
+            return null;
+        foreach (var ending in PatronymicEndings)
+        {
+            if (key.Length - ending.Length >= 3 && key.EndsWith(ending, StringComparison.Ordinal))
+                return NameVariants.CanonicalGiven(key[..^ending.Length]);
+        }
+        return NameVariants.CanonicalGiven(key);
+    }
+
+    /// <summary>How well two parts of names agree; generic openers count only when nothing else is there to compare.</summary>
+    public static NameAgreement Compare(NameForm a, NameForm b)
+    {
+        if (a.Tokens.Length == 0 || b.Tokens.Length == 0)
+            return NameAgreement.Missing;
+        if (string.Equals(a.Joined, b.Joined, StringComparison.Ordinal) || string.Equals(a.Spelled, b.Spelled, StringComparison.Ordinal))
+            return NameAgreement.Exact;
+        var aDistinct = Distinctive(a.Tokens);
+        var bDistinct = Distinctive(b.Tokens);
+        NameAgreement result;
+        if (aDistinct > 0 && bDistinct > 0)
+        {
+            result = Match(a.Tokens, b.Tokens, generic: false, aDistinct, bDistinct);
+        }
+        else if (aDistinct == 0 && bDistinct == 0)
+        {
+            result = Match(a.Tokens, b.Tokens, generic: true, a.Tokens.Length, b.Tokens.Length);
+        }
+        else
+        {
+            // "Mohammad" against "Mohammad Nasir": the shared opener is all there is.
+            result = Match(a.Tokens, b.Tokens, generic: true, a.Tokens.Length - aDistinct, b.Tokens.Length - bDistinct) >= NameAgreement.Fuzzy
+                ? NameAgreement.Weak : NameAgreement.Disagree;
+        }
+        if (result < NameAgreement.Fuzzy && Close(a.Joined, b.Joined))
+            result = NameAgreement.Fuzzy;
+        return result;
+    }
+
+    /// <summary>How well two single words agree: 3 same key, 2 a typo or sound-alike, 1 similar, 0 different.</summary>
+    public static int Tier(in NameToken x, in NameToken y)
+    {
+        if (string.Equals(x.Key, y.Key, StringComparison.Ordinal)
+            || x.Alt is not null && (string.Equals(x.Alt, y.Key, StringComparison.Ordinal) || string.Equals(x.Alt, y.Alt, StringComparison.Ordinal))
+            || y.Alt is not null && string.Equals(y.Alt, x.Key, StringComparison.Ordinal))
+        {
+            return 3;
+        }
+        if (x.Coarse.Length >= 4 && string.Equals(x.Coarse, y.Coarse, StringComparison.Ordinal))
+            return 2;
+        if (Close(x.Key, y.Key) || (!ReferenceEquals(x.Raw, x.Key) || !ReferenceEquals(y.Raw, y.Key)) && Close(x.Raw, y.Raw))
+            return 2;
+        return NameSimilarity.JaroWinkler(x.Key, y.Key) >= 0.85 ? 1 : 0;
+    }
+
+    /// <summary>A typo apart: Jaro-Winkler at least 0.90, or one edit in a word of six letters or more.</summary>
+    public static bool Close(string x, string y) =>
+        NameSimilarity.JaroWinkler(x, y) >= 0.90 || Math.Min(x.Length, y.Length) >= 6 && NameSimilarity.Distance(x, y, 1) <= 1;
+
+    // Pairs each word of the shorter side with its best unused partner on the other side; the worst pair decides.
+    private static NameAgreement Match(NameToken[] a, NameToken[] b, bool generic, int aCount, int bCount)
+    {
+        var (shorter, longer) = aCount <= bCount ? (a, b) : (b, a);
+        var used = 0UL;
+        var worst = 3;
+        foreach (var s in shorter)
+        {
+            if (s.Generic != generic)
+                continue;
+            var best = 0;
+            var bestIndex = -1;
+            for (var j = 0; j < longer.Length && j < 64; j++)
+            {
+                if (longer[j].Generic != generic || (used & (1UL << j)) != 0)
+                    continue;
+                var tier = Tier(s, longer[j]);
+                if (tier > best)
+                {
+                    best = tier;
+                    bestIndex = j;
+                    if (tier == 3)
+                        break;
+                }
+            }
+            if (bestIndex >= 0)
+                used |= 1UL << bestIndex;
+            worst = Math.Min(worst, best);
+        }
+        return worst switch
+        {
+            3 => aCount == bCount ? NameAgreement.Exact : NameAgreement.Contained,
+            2 => NameAgreement.Fuzzy,
+            1 => NameAgreement.Weak,
+            _ => NameAgreement.Disagree,
+        };
+    }
+
+    private static int Distinctive(NameToken[] tokens)
+    {
+        var n = 0;
+        foreach (var t in tokens)
+        {
+            if (!t.Generic)
+                n++;
+        }
+        return n;
+    }
+
+    private static NameForm Form(string? name, bool family)
+    {
+        if (string.IsNullOrWhiteSpace(name))
+            return NameForm.Empty;
+        var text = Prenormalise(name);
+        var keys = NameScripts.Keys(text);
+        if (keys.Count == 0)
+            return NameForm.Empty;
+        // Uzbek Latin writes Х as X (Raxim = Рахим); elsewhere X is KS (Maxim): a word with an inner x keeps both readings.
+        var alts = text.AsSpan(1).IndexOfAny('x', 'X') >= 0 ? NameScripts.Keys(UzbekX(text)) : null;
+        var tokens = new List<NameToken>(keys.Count);
+        var spelled = new StringBuilder();
+        for (var i = 0; i < keys.Count; i++)
+        {
+            var key = Canonical(keys[i], family);
+            spelled.Append(key);
+            if (family && keys.Count > 1 && Array.IndexOf(Particles, keys[i]) >= 0)
+                continue;
+            var alt = alts is not null && alts.Count == keys.Count && alts[i] != keys[i] ? Canonical(alts[i], family) : null;
+            tokens.Add(new NameToken(key, alt, Coarse(key), NameVariants.IsGeneric(key), key == keys[i] ? key : keys[i]));
+        }
+        if (tokens.Count == 0)
+            return NameForm.Empty;
+        var joined = AbdForm(string.Concat(tokens.Select(t => t.Key)));
+        var distinct = tokens.Where(t => !t.Generic).ToList();
+        bool Common(NameToken t) => family ? NameVariants.IsCommonFamily(t.Key) : NameVariants.IsCommonGiven(t.Key);
+        var common = distinct.Count > 0 ? distinct.All(Common) : tokens.Any(Common);
+        return new NameForm([.. tokens], joined, AbdForm(spelled.ToString()), common);
+    }
+
+    private static string Canonical(string key, bool family)
+    {
+        if (family)
+            return NameVariants.CanonicalFamily(Masculine(key));
+        key = AbdForm(NameVariants.CanonicalGiven(key));
+        // Tajik -ullo and Arabic -ullah are one ending (Rahmatullo = Rahmatullah).
+        if (key.Length >= 6 && key.EndsWith("ulu", StringComparison.Ordinal))
+            key = key[..^1] + "a";
+        return key;
+    }
+
+    // Abd al-Rahman = Abdul Rahman = Abdurrahman = Abdirahman: "abd" + the article's vowel and l, dropped.
+    private static string AbdForm(string key)
+    {
+        if (key.Length < 6 || !key.StartsWith("abd", StringComparison.Ordinal))
+            return key;
+        var rest = 3;
+        if (key[rest] is 'a' or 'e' or 'i' or 'u')
+            rest++;
+        if (key[rest] == 'l' && rest + 1 < key.Length)
+            rest++;
+        return rest == 3 ? key : string.Concat("abd", key.AsSpan(rest));
+    }
+
+    // Юсупова, Seitkalieva, Nikitina, Kovalskaya: the feminine form of a family name meets the masculine.
+    private static string Masculine(string key)
+    {
+        if (key.Length >= 6 && key.EndsWith("skaia", StringComparison.Ordinal))
+            return key[..^3] + "i";
+        if (key.Length >= 5 && (key.EndsWith("uva", StringComparison.Ordinal) || key.EndsWith("ava", StringComparison.Ordinal) || key.EndsWith("ina", StringComparison.Ordinal)))
+            return key[..^1];
+        return key;
+    }
+
+    /// <summary>
+    /// A coarse phonetic form: consonants grouped by sound (g/h/k/q, b/p/f/v, d/t, s/z/c; ch and j together),
+    /// vowels kept, so Halyna meets Галина and Hadicha meets Khadija, yet Hasan stays apart from Husan.
+    /// </summary>
+    public static string Coarse(string key)
+    {
+        Span<char> buffer = stackalloc char[key.Length];
+        var n = 0;
+        for (var i = 0; i < key.Length; i++)
+        {
+            var c = key[i];
+            var next = i + 1 < key.Length ? key[i + 1] : ' ';
+            char mapped;
+            if (c == 'c' && next == 'h')
+            {
+                mapped = 'j';
+                i++;
+            }
+            else if (c == 's' && next == 'h')
+            {
+                mapped = 'x';
+                i++;
+            }
+            else
+            {
+                mapped = c switch
+                {
+                    'g' or 'h' or 'k' or 'q' => 'k',
+                    'b' or 'p' or 'f' or 'v' or 'w' => 'b',
+                    'd' or 't' => 'd',
+                    's' or 'z' or 'c' => 's',
+                    _ => c,
+                };
+            }
+            if (n == 0 || buffer[n - 1] != mapped)
+                buffer[n++] = mapped;
+        }
+        return new string(buffer[..n]);
+    }
+
+    /// <summary>
+    /// Letters NameScripts reads otherwise than the matcher needs: the 2021 Kazakh Latin İ (a capital i); Ё after a
+    /// consonant, which documents write as E as often as YO (Фёдоров = Федоров = Fyodorov = Fedorov); and the English
+    /// EE for I of South Asian and Gulf spellings (Naweed = Nawid, Sakeena = Sakina), but not the Russian -eev (Andreev).
+    /// </summary>
+    internal static string Prenormalise(string name)
+    {
+        if (name.AsSpan().IndexOfAny("İёЁyYeE") < 0)
+            return name;
+        var s = new StringBuilder(name.Length);
+        for (var i = 0; i < name.Length; i++)
+        {
+            var c = name[i];
+            var prev = i > 0 ? char.ToLowerInvariant(name[i - 1]) : ' ';
+            var next = i + 1 < name.Length ? char.ToLowerInvariant(name[i + 1]) : ' ';
+            var afterNext = i + 2 < name.Length ? char.ToLowerInvariant(name[i + 2]) : ' ';
+            if (c == 'İ')
+            {
+                s.Append('I');
+            }
+            else if (c is 'ё' or 'Ё' && CyrillicConsonants.Contains(prev))
+            {
+                s.Append(c == 'ё' ? 'е' : 'Е');
+            }
+            else if (c is 'y' or 'Y' && next == 'o' && afterNext != 'u' && prev is >= 'a' and <= 'z' && !"aeiouy".Contains(prev))
+            {
+                s.Append(name[i + 1] == 'O' ? 'E' : 'e'); // Pyotr, Fyodorov, Kovalyov
+                i++;
+            }
+            else if (c is 'e' or 'E' && next == 'e' && afterNext is not ('v' or 'w') && prev is >= 'a' and <= 'z')
+            {
+                s.Append(c == 'E' ? 'I' : 'i');
+                i++;
+            }
+            else
+            {
+                s.Append(c);
+            }
+        }
+        return s.ToString();
+    }
+
+    // Uzbek Latin: X is Х (kh) except at the start (already kh in NameScripts).
+    private static string UzbekX(string text)
+    {
+        var s = new StringBuilder(text.Length + 4);
+        for (var i = 0; i < text.Length; i++)
+        {
+            s.Append(text[i] switch
+            {
+                'x' when i > 0 => "kh",
+                'X' when i > 0 => "KH",
+                var c => c.ToString(),
+            });
+        }
+        return s.ToString();
+    }
+}
