@@ -61,6 +61,29 @@ public sealed class DedupReviewTests(Apps apps)
         Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync("/Matching/Review")).StatusCode);
     }
 
+    [Theory, MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
+    public async Task The_review_page_shows_a_pair_with_its_reasons_and_marks_it_different_people(string database)
+    {
+        var app = apps.For(database);
+        var officer = await app.NewUser(Roles.ProtectionOfficer);
+        var api = app.Api(await app.Token(officer));
+        var family = APerson.Unique("Karimova");
+        var a = (await api.Registered(APerson.Named("Dilnoza", family).Born("1992-08-14") with { Sex = "Female", OriginCode = "UZB" }))[0];
+        var b = (await api.Registered(APerson.Named("Дилноза", family).Born("1992-08-14") with { Sex = "Female", OriginCode = "UZB" }))[0];
+        await RunJob(api);
+        var pair = (await Pair(api, a, b))!.Value;
+        var browser = await app.SignIn(officer);
+
+        var page = await browser.GetStringAsync("/Matching/Review?page=1");
+        Assert.Contains("Given and family names agree", System.Net.WebUtility.HtmlDecode(page));
+        var response = await PanaApp.PostForm(browser, "/Matching/Review?handler=Reject",
+            new() { ["pairId"] = pair.GetProperty("id").GetGuid().ToString(), ["version"] = pair.GetProperty("version").GetInt32().ToString() }, formPage: "/Matching/Review");
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal(PairDecision.Rejected, await app.Db(db => db.MatchPairs.Where(p => p.Id == pair.GetProperty("id").GetGuid()).Select(p => p.Decision).SingleAsync()));
+        Assert.Null(await Pair(api, a, b));
+    }
+
     private static async Task RunJob(HttpClient api)
     {
         var started = await api.PostAsync("/api/v1/matching/jobs", Json.Of(new { operation = "KAZ" }));

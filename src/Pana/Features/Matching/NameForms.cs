@@ -120,12 +120,26 @@ internal static class NameForms
             return 2;
         if (Close(x.Key, y.Key) || (!ReferenceEquals(x.Raw, x.Key) || !ReferenceEquals(y.Raw, y.Key)) && Close(x.Raw, y.Raw))
             return 2;
+        // A typo on top of a transliteration difference (Акмяд for Ahmad): one edit apart once sounds are grouped.
+        if (Math.Min(x.Coarse.Length, y.Coarse.Length) >= 6 && NameSimilarity.Distance(x.Coarse, y.Coarse, 1) <= 1)
+            return 2;
         return NameSimilarity.JaroWinkler(x.Key, y.Key) >= 0.85 ? 1 : 0;
     }
 
-    /// <summary>A typo apart: Jaro-Winkler at least 0.90, or one edit in a word of six letters or more.</summary>
+    /// <summary>A typo apart: Jaro-Winkler at least 0.90, one edit in a word of six letters or more, or two neighbours swapped.</summary>
     public static bool Close(string x, string y) =>
-        NameSimilarity.JaroWinkler(x, y) >= 0.90 || Math.Min(x.Length, y.Length) >= 6 && NameSimilarity.Distance(x, y, 1) <= 1;
+        NameSimilarity.JaroWinkler(x, y) >= 0.90 || Math.Min(x.Length, y.Length) >= 6 && NameSimilarity.Distance(x, y, 1) <= 1 || AdjacentSwap(x, y);
+
+    // Two neighbouring letters typed in the wrong order (Ail for Ali), which Jaro-Winkler misses in short names.
+    private static bool AdjacentSwap(string x, string y)
+    {
+        if (x.Length != y.Length || x.Length < 3)
+            return false;
+        var i = 0;
+        while (i < x.Length && x[i] == y[i])
+            i++;
+        return i + 1 < x.Length && x[i] == y[i + 1] && x[i + 1] == y[i] && x.AsSpan(i + 2).SequenceEqual(y.AsSpan(i + 2));
+    }
 
     // Pairs each word of the shorter side with its best unused partner on the other side; the worst pair decides.
     private static NameAgreement Match(NameToken[] a, NameToken[] b, bool generic, int aCount, int bCount)
@@ -201,8 +215,7 @@ internal static class NameForms
             return NameForm.Empty;
         var joined = AbdForm(string.Concat(tokens.Select(t => t.Key)));
         var distinct = tokens.Where(t => !t.Generic).ToList();
-        bool Common(NameToken t) => family ? NameVariants.IsCommonFamily(t.Key) : NameVariants.IsCommonGiven(t.Key);
-        var common = distinct.Count > 0 ? distinct.All(Common) : tokens.Any(Common);
+        var common = distinct.Count > 0 ? distinct.All(t => NameVariants.IsCommon(t.Key)) : tokens.Any(t => NameVariants.IsCommon(t.Key));
         return new NameForm([.. tokens], joined, AbdForm(spelled.ToString()), common);
     }
 

@@ -96,8 +96,7 @@ internal static class NameVariants
     private static readonly FrozenDictionary<string, string> Canonical = BuildCanonical();
     private static readonly string[] PrefixVariants = [.. Canonical.Keys.Where(k => k.Length >= 4).OrderByDescending(k => k.Length)];
     private static readonly FrozenSet<string> Generic = Keys(GenericSpellings);
-    private static readonly FrozenSet<string> CommonGiven = Keys(CommonGivenSpellings);
-    private static readonly FrozenSet<string> CommonFamily = Keys(CommonFamilySpellings);
+    private static readonly FrozenSet<string> CommonNames = Keys(CommonGivenSpellings.Concat(CommonFamilySpellings));
 
     /// <summary>The canonical key of a given-name word: the first spelling of its group, or itself.</summary>
     public static string CanonicalGiven(string key) => Canonical.TryGetValue(key, out var canonical) ? canonical : key;
@@ -120,9 +119,8 @@ internal static class NameVariants
 
     public static bool IsGeneric(string key) => Generic.Contains(key);
 
-    public static bool IsCommonGiven(string key) => CommonGiven.Contains(key);
-
-    public static bool IsCommonFamily(string key) => CommonFamily.Contains(key);
+    /// <summary>One of the region's most frequent names; a swapped registration puts a family name in the given name's place, so both lists count for both.</summary>
+    public static bool IsCommon(string key) => CommonNames.Contains(key);
 
     private static FrozenDictionary<string, string> BuildCanonical()
     {

@@ -231,14 +231,13 @@ public static class PersonMatcher
         }
         if (given >= NameAgreement.Weak && a.Household.Length > 0 && b.Household.Length > 0)
         {
-            // One person registered twice lists the same family; two people of one name list different ones.
+            // One person registered twice lists the same family, give or take a member; two people of one name list different ones.
             var shared = SharedMembers(a.Household, b.Household);
-            var smaller = Math.Min(a.Household.Length, b.Household.Length);
-            var (weight, reason) = shared >= 2 && 2 * shared >= smaller ? (4, Reason.HouseholdAgrees)
-                : shared == 1 && smaller == 1 ? (2, Reason.HouseholdAgrees)
-                : shared >= 1 ? (0, Reason.None)
-                : smaller >= 2 ? (-4.5, Reason.HouseholdDiffers)
-                : (-1.5, Reason.HouseholdDiffers);
+            var (smaller, larger) = (Math.Min(a.Household.Length, b.Household.Length), Math.Max(a.Household.Length, b.Household.Length));
+            var (weight, reason) = shared >= 2 && shared >= larger - 1 ? (4, Reason.HouseholdAgrees)
+                : shared == 1 && larger <= 2 ? (larger == 1 ? 2 : 1, Reason.HouseholdAgrees)
+                : 2 * shared < smaller ? (smaller >= 2 ? -4.5 : -1.5, Reason.HouseholdDiffers)
+                : (0, Reason.None);
             score += weight;
             Note(found, ref count, reason);
         }

@@ -36,6 +36,6 @@ public sealed class ReviewModel(ReviewPairs review, IStringLocalizer<UiText> t) 
             return Page();
         }
         TempData["Message"] = done;
-        return RedirectToPage(new { page = PageNumber });
+        return Redirect($"/Matching/Review?page={PageNumber}");
     }
 }
