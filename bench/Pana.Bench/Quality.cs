@@ -103,7 +103,7 @@ public static class Quality
             | matcher | candidate pairs | blocking recall | threshold | predicted | precision | recall | F1 |
             | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |
             """);
-        foreach (var m in new[] { r.Probable, r.Certain, r.Possible, r.BestProbable, r.Baseline, r.BaselineOwnBlocking })
+        foreach (var m in new[] { r.Probable, r.Certain, r.Possible, r.BestProbable, r.BestCertain, r.Baseline, r.BaselineOwnBlocking })
         {
             s.AppendLine(En, $"| {m.Matcher} | {m.Candidates:N0} | {m.BlockingRecall:P2} | {m.Threshold:0.###} | {m.Predicted:N0} | {m.Precision:0.0000} | {m.Recall:0.0000} | **{m.F1:0.0000}** |");
         }

@@ -22,9 +22,10 @@ using Pana.Infrastructure;
 using Pana.Infrastructure.Access;
 using Pana.Infrastructure.Localization;
 
-// "migrate" and "verify-audit" run once and exit; anything else starts the web app.
-var command = args.FirstOrDefault(a => a is "migrate" or "verify-audit");
-var builder = WebApplication.CreateBuilder(args.Where(a => a != command).ToArray());
+// "migrate", "verify-audit" and "generate --people N" run once and exit; anything else starts the web app.
+var command = args.FirstOrDefault(a => a is "migrate" or "verify-audit" or "generate");
+var commandArgs = command is null ? [] : args.SkipWhile(a => a != command).Skip(1).ToArray();
+var builder = WebApplication.CreateBuilder(command is null ? args : args.TakeWhile(a => a != command).ToArray());
 var config = builder.Configuration;
 var services = builder.Services;
 
@@ -98,7 +99,7 @@ var app = builder.Build();
 
 if (command is not null)
 {
-    return await Commands.RunAsync(command, app.Services);
+    return await Commands.RunAsync(command, app.Services, commandArgs);
 }
 if (config.GetValue("Pana:Database:MigrateOnStart", true))
 {

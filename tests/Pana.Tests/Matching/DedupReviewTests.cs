@@ -33,8 +33,10 @@ public sealed class DedupReviewTests(Apps apps)
         var other = second.Value.GetProperty("b");
         Assert.Equal(HttpStatusCode.NoContent, (await api.PostAsync($"/api/v1/matching/pairs/{second.Value.GetProperty("id").GetGuid()}/merge", Json.Of(new
         {
-            keepId = keep.GetProperty("id").GetGuid(), keptVersion = keep.GetProperty("version").GetInt32(),
-            otherVersion = other.GetProperty("version").GetInt32(), version = second.Value.GetProperty("version").GetInt32(),
+            keepId = keep.GetProperty("id").GetGuid(),
+            keptVersion = keep.GetProperty("version").GetInt32(),
+            otherVersion = other.GetProperty("version").GetInt32(),
+            version = second.Value.GetProperty("version").GetInt32(),
         }))).StatusCode);
 
         await RunJob(api);

@@ -49,11 +49,18 @@ internal static class BirthDates
                 return (5, Reason.DayMonthSwapped);
             // A mistyped day is one digit or a day or two off (14 for 17, 21 for 12); any other day is another date.
             if (a.Month == b.Month)
-                return Math.Abs(a.Day - b.Day) <= 2 || OneDigitApart(a.Day, b.Day) ? (1.5, Reason.SameMonthDayDiffers) : (-2, Reason.SameYearOtherDay);
+                return DayTypo(a.Day, b.Day) ? (1.5, Reason.SameMonthDayDiffers) : (-2, Reason.SameYearOtherDay);
             return a.Day == b.Day ? (0.5, Reason.SameYearMonthDiffers) : (-3, Reason.SameYearOtherDay);
         }
         if (years == 1)
-            return sameDayMonth ? (3.5, Reason.YearOneApartSameDay) : (-4, Reason.BirthDatesDiffer);
+        {
+            // A year off together with a second slip is still far likelier for one person than for two.
+            if (sameDayMonth)
+                return (3.5, Reason.YearOneApartSameDay);
+            if (a.Month == b.Day && a.Day == b.Month)
+                return (2, Reason.YearOneApart);
+            return a.Month == b.Month && DayTypo(a.Day, b.Day) ? (1.5, Reason.YearOneApart) : (-4, Reason.BirthDatesDiffer);
+        }
         if (sameDayMonth && OneDigitApart(a.Year, b.Year))
             return (-4, Reason.YearOneDigitApart);
         return years <= 3 ? (-9, Reason.BirthDatesDiffer) : (-12, Reason.BirthDatesDiffer);
@@ -66,12 +73,15 @@ internal static class BirthDates
         {
             0 when bothMonths => a.Month == b.Month ? (4, Reason.SameMonthAndYear) : (-2, Reason.SameYearMonthsDiffer),
             0 => (3, Reason.SameYearOneGuessed),
+            1 when bothMonths => a.Month == b.Month ? (2.5, Reason.YearOneApart) : (-4, Reason.BirthDatesDiffer),
             1 => (0.5, Reason.YearOneApart),
             2 => (-4, Reason.BirthDatesDiffer),
             <= 4 => (-7, Reason.BirthDatesDiffer),
             _ => (-10, Reason.BirthDatesDiffer),
         };
     }
+
+    private static bool DayTypo(int x, int y) => Math.Abs(x - y) <= 2 || OneDigitApart(x, y);
 
     private static bool OneDigitApart(int x, int y)
     {

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text;
 using Pana.Features.Registry.Names;
 
@@ -56,14 +57,32 @@ internal static class NameForms
     private static readonly string[] Particles = ["al", "el", "ul", "ad", "as", "ash", "at", "az", "ibn", "bin", "ben", "van", "fun"];
 
     // Patronymic endings, folded: -ович/-ovych, -евич, -овна, -евна, -івна, Kazakh -ұлы/-қызы, Uzbek -oʻgʻli/-qizi.
-    private static readonly string[] PatronymicEndings = ["uvich", "avich", "ivich", "ichna", "uvna", "avna", "ivna", "kizi", "ugli", "uli", "ich", "na"];
+    private static readonly string[] PatronymicEndings = ["uvich", "avich", "ivich", "ichna", "uvna", "avna", "ivna", "vich", "vna", "kizi", "ugli", "uli", "ich", "na"];
 
     /// <summary>The key of a single spelling, before the variant table (used to build that table).</summary>
     public static string? RawKey(string spelling) => NameScripts.KeyOf(Prenormalise(spelling));
 
-    public static NameForm Given(string? name) => Form(name, family: false);
+    // Names repeat across a registry far more than people do: each spelling is folded once. Bounded, so a stream of
+    // unique strings cannot grow it without end; past the bound, forms are simply not kept.
+    private const int CacheLimit = 500_000;
+    private static readonly ConcurrentDictionary<string, NameForm> GivenForms = new(StringComparer.Ordinal);
+    private static readonly ConcurrentDictionary<string, NameForm> FamilyForms = new(StringComparer.Ordinal);
 
-    public static NameForm Family(string? name) => Form(name, family: true);
+    public static NameForm Given(string? name) => Cached(GivenForms, name, family: false);
+
+    public static NameForm Family(string? name) => Cached(FamilyForms, name, family: true);
+
+    private static NameForm Cached(ConcurrentDictionary<string, NameForm> cache, string? name, bool family)
+    {
+        if (string.IsNullOrWhiteSpace(name))
+            return NameForm.Empty;
+        if (cache.TryGetValue(name, out var form))
+            return form;
+        form = Form(name, family);
+        if (cache.Count < CacheLimit)
+            cache.TryAdd(name, form);
+        return form;
+    }
 
     /// <summary>The father's name inside a patronymic, folded: Нұрланұлы, Нурланович and Nurlanovna all give nurlan.</summary>
     public static string? PatronymicRoot(string? patronymic)
@@ -88,47 +107,63 @@ internal static class NameForms
         var aDistinct = Distinctive(a.Tokens);
         var bDistinct = Distinctive(b.Tokens);
         NameAgreement result;
+        // Single words whose run-together form is the word itself were compared once already, typos included.
+        var single = a.Tokens.Length == 1 && b.Tokens.Length == 1 && ReferenceEquals(a.Joined, a.Tokens[0].Key) && ReferenceEquals(b.Joined, b.Tokens[0].Key);
         if (aDistinct > 0 && bDistinct > 0)
         {
             result = Match(a.Tokens, b.Tokens, generic: false, aDistinct, bDistinct);
+            if (single)
+                return result;
         }
         else if (aDistinct == 0 && bDistinct == 0)
         {
             result = Match(a.Tokens, b.Tokens, generic: true, a.Tokens.Length, b.Tokens.Length);
+            if (single)
+                return result;
         }
         else
         {
-            // "Mohammad" against "Mohammad Nasir": the shared opener is all there is.
-            result = Match(a.Tokens, b.Tokens, generic: true, a.Tokens.Length - aDistinct, b.Tokens.Length - bDistinct) >= NameAgreement.Fuzzy
+            // "Mohammad" against "Mohammad Nasir": the shared opener is all there is; "Ghulam" against "Rahim", nothing.
+            var (aGeneric, bGeneric) = (a.Tokens.Length - aDistinct, b.Tokens.Length - bDistinct);
+            result = aGeneric > 0 && bGeneric > 0 && Match(a.Tokens, b.Tokens, generic: true, aGeneric, bGeneric) >= NameAgreement.Fuzzy
                 ? NameAgreement.Weak : NameAgreement.Disagree;
         }
+        // Run together, the names may still be a typo apart (Abdulrahman, Abdul Rahmon; Muhammad, Mukhammat).
         if (result < NameAgreement.Fuzzy && Close(a.Joined, b.Joined))
+        {
             result = NameAgreement.Fuzzy;
+        }
         return result;
     }
+
+    /// <summary>The same word: equal keys, or equal under the second reading of an ambiguous spelling.</summary>
+    public static bool Same(in NameToken x, in NameToken y) =>
+        string.Equals(x.Key, y.Key, StringComparison.Ordinal)
+        || x.Alt is not null && (string.Equals(x.Alt, y.Key, StringComparison.Ordinal) || string.Equals(x.Alt, y.Alt, StringComparison.Ordinal))
+        || y.Alt is not null && string.Equals(y.Alt, x.Key, StringComparison.Ordinal);
 
     /// <summary>How well two single words agree: 3 same key, 2 a typo or sound-alike, 1 similar, 0 different.</summary>
     public static int Tier(in NameToken x, in NameToken y)
     {
-        if (string.Equals(x.Key, y.Key, StringComparison.Ordinal)
-            || x.Alt is not null && (string.Equals(x.Alt, y.Key, StringComparison.Ordinal) || string.Equals(x.Alt, y.Alt, StringComparison.Ordinal))
-            || y.Alt is not null && string.Equals(y.Alt, x.Key, StringComparison.Ordinal))
-        {
+        if (Same(x, y))
             return 3;
-        }
         if (x.Coarse.Length >= 4 && string.Equals(x.Coarse, y.Coarse, StringComparison.Ordinal))
             return 2;
-        if (Close(x.Key, y.Key) || (!ReferenceEquals(x.Raw, x.Key) || !ReferenceEquals(y.Raw, y.Key)) && Close(x.Raw, y.Raw))
+        var jw = NameSimilarity.JaroWinkler(x.Key, y.Key);
+        if (jw >= 0.90)
             return 2;
-        // A typo on top of a transliteration difference (Акмяд for Ahmad): one edit apart once sounds are grouped.
-        if (Math.Min(x.Coarse.Length, y.Coarse.Length) >= 6 && NameSimilarity.Distance(x.Coarse, y.Coarse, 1) <= 1)
+        var oneEdit = NameSimilarity.WithinOneEdit(x.Key, y.Key);
+        if (oneEdit && Math.Min(x.Key.Length, y.Key.Length) >= 6 || AdjacentSwap(x.Key, y.Key))
             return 2;
-        return NameSimilarity.JaroWinkler(x.Key, y.Key) >= 0.85 ? 1 : 0;
+        if ((!ReferenceEquals(x.Raw, x.Key) || !ReferenceEquals(y.Raw, y.Key)) && Close(x.Raw, y.Raw))
+            return 2;
+        // Similar, or one letter off in a short name (Рин for Рим), where a typo and another name look alike.
+        return jw >= 0.85 || oneEdit ? 1 : 0;
     }
 
     /// <summary>A typo apart: Jaro-Winkler at least 0.90, one edit in a word of six letters or more, or two neighbours swapped.</summary>
     public static bool Close(string x, string y) =>
-        NameSimilarity.JaroWinkler(x, y) >= 0.90 || Math.Min(x.Length, y.Length) >= 6 && NameSimilarity.Distance(x, y, 1) <= 1 || AdjacentSwap(x, y);
+        NameSimilarity.JaroWinkler(x, y) >= 0.90 || Math.Min(x.Length, y.Length) >= 6 && NameSimilarity.WithinOneEdit(x, y) || AdjacentSwap(x, y);
 
     // Two neighbouring letters typed in the wrong order (Ail for Ali), which Jaro-Winkler misses in short names.
     private static bool AdjacentSwap(string x, string y)
@@ -213,7 +248,7 @@ internal static class NameForms
         }
         if (tokens.Count == 0)
             return NameForm.Empty;
-        var joined = AbdForm(string.Concat(tokens.Select(t => t.Key)));
+        var joined = tokens.Count == 1 ? AbdForm(tokens[0].Key) : AbdForm(string.Concat(tokens.Select(t => t.Key)));
         var distinct = tokens.Where(t => !t.Generic).ToList();
         var common = distinct.Count > 0 ? distinct.All(t => NameVariants.IsCommon(t.Key)) : tokens.Any(t => NameVariants.IsCommon(t.Key));
         return new NameForm([.. tokens], joined, AbdForm(spelled.ToString()), common);

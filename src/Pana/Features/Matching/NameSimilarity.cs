@@ -14,21 +14,19 @@ public static class NameSimilarity
             return 1;
         if (a.Length > MaxLength || b.Length > MaxLength)
             return JaroWinkler(a[..Math.Min(a.Length, MaxLength)], b[..Math.Min(b.Length, MaxLength)]);
+        // Names are short: which letters matched is kept in two bit masks, not arrays.
         var window = Math.Max(0, Math.Max(a.Length, b.Length) / 2 - 1);
-        Span<bool> aMatched = stackalloc bool[a.Length];
-        Span<bool> bMatched = stackalloc bool[b.Length];
-        aMatched.Clear();
-        bMatched.Clear();
+        ulong aMatched = 0, bMatched = 0;
         var matches = 0;
         for (var i = 0; i < a.Length; i++)
         {
-            var from = Math.Max(0, i - window);
             var to = Math.Min(b.Length - 1, i + window);
-            for (var j = from; j <= to; j++)
+            for (var j = Math.Max(0, i - window); j <= to; j++)
             {
-                if (bMatched[j] || a[i] != b[j])
+                if ((bMatched & (1UL << j)) != 0 || a[i] != b[j])
                     continue;
-                aMatched[i] = bMatched[j] = true;
+                aMatched |= 1UL << i;
+                bMatched |= 1UL << j;
                 matches++;
                 break;
             }
@@ -38,9 +36,9 @@ public static class NameSimilarity
         var transpositions = 0;
         for (int i = 0, j = 0; i < a.Length; i++)
         {
-            if (!aMatched[i])
+            if ((aMatched & (1UL << i)) == 0)
                 continue;
-            while (!bMatched[j])
+            while ((bMatched & (1UL << j)) == 0)
                 j++;
             if (a[i] != b[j])
                 transpositions++;
@@ -52,6 +50,22 @@ public static class NameSimilarity
         while (prefix < 4 && prefix < a.Length && prefix < b.Length && a[prefix] == b[prefix])
             prefix++;
         return jaro + prefix * 0.1 * (1 - jaro);
+    }
+
+    /// <summary>At most one edit apart: a letter changed, added or dropped, or two neighbours swapped (what <c>Distance(a, b, 1) &lt;= 1</c> says, in one pass).</summary>
+    public static bool WithinOneEdit(ReadOnlySpan<char> a, ReadOnlySpan<char> b)
+    {
+        if (Math.Abs(a.Length - b.Length) > 1)
+            return false;
+        var i = a.CommonPrefixLength(b);
+        if (i == a.Length && i == b.Length)
+            return true;
+        if (a.Length == b.Length)
+        {
+            return a[(i + 1)..].SequenceEqual(b[(i + 1)..])
+                || i + 1 < a.Length && a[i] == b[i + 1] && a[i + 1] == b[i] && a[(i + 2)..].SequenceEqual(b[(i + 2)..]);
+        }
+        return a.Length > b.Length ? a[(i + 1)..].SequenceEqual(b[i..]) : a[i..].SequenceEqual(b[(i + 1)..]);
     }
 
     /// <summary>Optimal-string-alignment Damerau-Levenshtein distance, giving up (returning max + 1) once it exceeds max.</summary>

@@ -52,6 +52,8 @@ internal static class NameVariants
         "Nur Noor Nour Нур",
         "Laila Leila Layla Leyla Lejla Лейла Лайла Лейло",
         "Omid Omed Umid Омид Умид",
+        "Frishta Fereshta Fereshteh Freshta ФриштаФерешта",
+        "Mahbuba Mahbooba Mahboba Махбуба",
         "Parwana Parvona Парвона",
         "Zarghona Zarghuna Заргуна Заргона",
         "Aleksandr Oleksandr Alexander Aleksander Olexandr Александр Олександр",

@@ -95,22 +95,22 @@ public static class PersonMatcher
 
     private static double Score(MatchForm a, MatchForm b, Span<Reason> found, ref int count)
     {
-        var (score, given, bGiven) = Names(a, b, found, ref count);
+        var (score, given, swapped) = Names(a, b, found, ref count);
         score += Patronymics(a, b, given, found, ref count);
         var (dateWeight, dateReason) = BirthDates.Compare(a.Birth, b.Birth);
         score += dateWeight;
         Note(found, ref count, dateReason);
-        score += Context(a, b, given, bGiven, found, ref count);
+        score += Context(a, b, given, swapped, found, ref count);
         return score;
     }
 
-    // Names in the written order and swapped; the better reading counts. Returns b's name parts as aligned with a's.
-    private static (double, NameAgreement, NameForm) Names(MatchForm a, MatchForm b, Span<Reason> found, ref int count)
+    // Names in the written order and swapped; the better reading counts. Returns how well the given names agree (read
+    // swapped, either part may be the given name, so the worse of the two) and whether the reading is swapped.
+    private static (double, NameAgreement, bool) Names(MatchForm a, MatchForm b, Span<Reason> found, ref int count)
     {
         var given = NameForms.Compare(a.Given, b.Given);
         var family = NameForms.Compare(a.Family, b.Family);
         var weight = GivenWeight(given, a.Given.Common && b.Given.Common) + FamilyWeight(family, a.Family.Common && b.Family.Common);
-        var bGiven = b.Given;
         var swapped = false;
         if (given < NameAgreement.Contained || family < NameAgreement.Contained)
         {
@@ -119,12 +119,12 @@ public static class PersonMatcher
             var swappedWeight = GivenWeight(swappedGiven, a.Given.Common && b.FamilyAsGiven.Common)
                 + FamilyWeight(swappedFamily, a.Family.Common && b.GivenAsFamily.Common) - 1;
             if (swappedWeight > weight)
-                (given, family, weight, bGiven, swapped) = (swappedGiven, swappedFamily, swappedWeight, b.FamilyAsGiven, true);
+                (given, family, weight, swapped) = (swappedGiven, swappedFamily, swappedWeight, true);
         }
         if (given >= NameAgreement.Contained && family >= NameAgreement.Contained)
         {
             Note(found, ref count, swapped ? Reason.NamesAgreeSwapped : Reason.NamesAgree);
-            return (weight, given, bGiven);
+            return (weight, swapped && family < given ? family : given, swapped);
         }
         if (swapped)
             Note(found, ref count, Reason.NamesSwapped);
@@ -146,13 +146,13 @@ public static class PersonMatcher
             NameAgreement.Disagree => Reason.FamilyDiffers,
             _ => Reason.None,
         });
-        return (weight, given, bGiven);
+        return (weight, swapped && family < given ? family : given, swapped);
     }
 
     // Sharing a given name is worth less when it is Mohammad or Fatima; a different given name all but rules a match out.
     private static double GivenWeight(NameAgreement agreement, bool common) => agreement switch
     {
-        NameAgreement.Exact => common ? 2 : 5,
+        NameAgreement.Exact => common ? 2 : 4.5,
         NameAgreement.Contained => common ? 1.5 : 3.5,
         NameAgreement.Fuzzy => common ? 1.5 : 2.5,
         NameAgreement.Weak => -0.5,
@@ -163,7 +163,7 @@ public static class PersonMatcher
     // Family names change more (marriage, a dropped particle), so a different one weighs less than a different given name.
     private static double FamilyWeight(NameAgreement agreement, bool common) => agreement switch
     {
-        NameAgreement.Exact => common ? 3 : 5.5,
+        NameAgreement.Exact => common ? 3 : 5,
         NameAgreement.Contained => common ? 2 : 3.5,
         NameAgreement.Fuzzy => 2.5,
         NameAgreement.Weak => -0.5,
@@ -182,13 +182,17 @@ public static class PersonMatcher
             return 2.5;
         }
         // One letter off may be a typo in the father's name or another father (Nurlan, Nurzhan): a little either way.
-        if (Math.Min(x.Length, y.Length) >= 5 && NameSimilarity.Distance(x, y, 1) <= 1)
+        if (Math.Min(x.Length, y.Length) >= 5 && NameSimilarity.WithinOneEdit(x, y))
         {
             Note(found, ref count, Reason.PatronymicSimilar);
             return 0.5;
         }
+        // Similar names of two fathers (Farhod, Farrukh) are more often two fathers than a slip.
         if (NameSimilarity.JaroWinkler(x, y) >= 0.85)
-            return 0;
+        {
+            Note(found, ref count, Reason.PatronymicsDiffer);
+            return -2;
+        }
         // A son named after his father: his patronymic is the given name both records share.
         var sharedGiven = given >= NameAgreement.Fuzzy ? MatchForm.Principal(a.Given)?.Key : null;
         Note(found, ref count, sharedGiven is not null && (sharedGiven == x || sharedGiven == y) ? Reason.FatherAndSon : Reason.PatronymicsDiffer);
@@ -197,10 +201,9 @@ public static class PersonMatcher
 
     // Sex, origin, documents, phone and household. Phone and household are shared by relatives, so they count
     // for a match only when the given names agree; and a household that holds someone of this given name is a sibling's.
-    private static double Context(MatchForm a, MatchForm b, NameAgreement given, NameForm bGiven, Span<Reason> found, ref int count)
+    private static double Context(MatchForm a, MatchForm b, NameAgreement given, bool swapped, Span<Reason> found, ref int count)
     {
         var score = 0.0;
-        var givenAgrees = given >= NameAgreement.Fuzzy;
         if (a.Sex != Sex.Unknown && b.Sex != Sex.Unknown)
         {
             score += a.Sex == b.Sex ? 0.6 : -6;
@@ -217,59 +220,79 @@ public static class PersonMatcher
             score += 16;
             Note(found, ref count, Reason.SameDocument);
         }
-        if (a.Phone is not null && b.Phone is not null)
-        {
-            // People change numbers, so a different phone is weak evidence; the same one is strong unless a relative's.
-            var same = string.Equals(a.Phone, b.Phone, StringComparison.Ordinal);
-            score += same ? givenAgrees ? 5 : 1 : -1;
-            Note(found, ref count, same ? Reason.SamePhone : Reason.PhonesDiffer);
-        }
-        if (given < NameAgreement.Contained && (LivesWith(a.Given, b) || LivesWith(bGiven, a)))
+        // The other's household has someone of this given name. When the given names differ, even by a letter, that
+        // someone is a sibling or twin, unless the name is also in the person's own household: a father and the son
+        // named after him, where a typo in one record points at the other. Read swapped, either part may be the given name.
+        var aInB = LivesWith(a.Given, b) || swapped && LivesWith(a.FamilyAsGiven, b);
+        var bInA = LivesWith(b.Given, a) || swapped && LivesWith(b.FamilyAsGiven, a);
+        var sibling = aInB && !(LivesWith(a.Given, a) || swapped && LivesWith(a.FamilyAsGiven, a))
+            || bInA && !(LivesWith(b.Given, b) || swapped && LivesWith(b.FamilyAsGiven, b));
+        if (given < NameAgreement.Contained && sibling)
         {
             Note(found, ref count, Reason.HouseholdMemberBearsName);
             return score - 8;
         }
-        if (given >= NameAgreement.Weak && a.Household.Length > 0 && b.Household.Length > 0)
+        var (household, householdReason) = given >= NameAgreement.Weak ? Households(a.Household, b.Household) : (0, Reason.None);
+        // With the given names agreeing, that someone is a father and the son named after him, or the person himself:
+        // in one household, phone and household are the household's, not the person's, and say nothing.
+        if ((aInB || bInA) && household >= 0)
         {
-            // One person registered twice lists the same family, give or take a member; two people of one name list different ones.
-            var shared = SharedMembers(a.Household, b.Household);
-            var (smaller, larger) = (Math.Min(a.Household.Length, b.Household.Length), Math.Max(a.Household.Length, b.Household.Length));
-            var (weight, reason) = shared >= 2 && shared >= larger - 1 ? (4, Reason.HouseholdAgrees)
-                : shared == 1 && larger <= 2 ? (larger == 1 ? 2 : 1, Reason.HouseholdAgrees)
-                : 2 * shared < smaller ? (smaller >= 2 ? -4.5 : -1.5, Reason.HouseholdDiffers)
-                : (0, Reason.None);
-            score += weight;
-            Note(found, ref count, reason);
+            Note(found, ref count, Reason.HouseholdMemberBearsName);
+            return score - 1;
         }
-        return score;
+        if (a.Phone is not null && b.Phone is not null)
+        {
+            // People change numbers, so a different phone is weak evidence; the same one is strong unless a relative's.
+            var same = string.Equals(a.Phone, b.Phone, StringComparison.Ordinal);
+            score += same ? given >= NameAgreement.Fuzzy ? 5 : 1 : -1;
+            Note(found, ref count, same ? Reason.SamePhone : Reason.PhonesDiffer);
+        }
+        Note(found, ref count, householdReason);
+        return score + household;
     }
 
-    // The other's household has a member bearing this given name: a sibling or a twin, not the same person.
+    // One person registered twice lists the same family, give or take a member; two people of one name list different ones.
+    private static (double, Reason) Households(NameToken[] a, NameToken[] b)
+    {
+        if (a.Length == 0 || b.Length == 0)
+            return (0, Reason.None);
+        var shared = SharedMembers(a, b);
+        var (smaller, larger) = (Math.Min(a.Length, b.Length), Math.Max(a.Length, b.Length));
+        return shared >= 2 && shared >= larger - 1 ? (4, Reason.HouseholdAgrees)
+            : shared == 1 && larger <= 2 ? (larger == 1 ? 2 : 1, Reason.HouseholdAgrees)
+            : 2 * shared <= smaller ? (smaller >= 2 ? -4.5 : -1.5, Reason.HouseholdDiffers)
+            : (0, Reason.None);
+    }
+
+    // The other's household has a member bearing this given name.
     private static bool LivesWith(NameForm given, MatchForm other)
     {
         if (other.Household.Length == 0 || MatchForm.Principal(given) is not { } name)
             return false;
         foreach (var member in other.Household)
         {
-            if (NameForms.Tier(name, member) == 3)
+            if (NameForms.Same(name, member))
                 return true;
         }
         return false;
     }
 
+    // Members of one household in both lists: the same name first, then a spelling apart, each member counted once.
     private static int SharedMembers(NameToken[] x, NameToken[] y)
     {
         var shared = 0;
-        var used = 0UL;
-        foreach (var m in x)
+        ulong usedX = 0, usedY = 0;
+        for (var pass = 0; pass < 2; pass++)
         {
-            for (var j = 0; j < y.Length && j < 64; j++)
+            for (var i = 0; i < x.Length && i < 64; i++)
             {
-                if ((used & (1UL << j)) == 0 && NameForms.Tier(m, y[j]) >= 2)
+                for (var j = 0; j < y.Length && j < 64 && (usedX & (1UL << i)) == 0; j++)
                 {
-                    used |= 1UL << j;
+                    if ((usedY & (1UL << j)) != 0 || !(pass == 0 ? NameForms.Same(x[i], y[j]) : NameForms.Tier(x[i], y[j]) >= 2))
+                        continue;
+                    usedX |= 1UL << i;
+                    usedY |= 1UL << j;
                     shared++;
-                    break;
                 }
             }
         }

@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Pana.Data;
 using Pana.Features.Audit;
 using Pana.Features.Identity;
@@ -23,10 +24,12 @@ public static class Commands
         await sp.GetRequiredService<AuditChain>().SealPendingAsync(ct);
     }
 
-    public static async Task<int> RunAsync(string command, IServiceProvider services)
+    public static async Task<int> RunAsync(string command, IServiceProvider services, string[]? args = null)
     {
         switch (command)
         {
+            case "generate":
+                return await GenerateAsync(services, args ?? []);
             case "migrate":
                 await PrepareAsync(services);
                 Console.WriteLine("Pana: the database is migrated and seeded.");
@@ -50,5 +53,31 @@ public static class Commands
                 Console.Error.WriteLine($"Unknown command {command}");
                 return 2;
         }
+    }
+
+    /// <summary>generate --people N [--seed S]: a synthetic registry in bulk, for benchmarks and load tests; never on a live registry.</summary>
+    private static async Task<int> GenerateAsync(IServiceProvider services, string[] args)
+    {
+        string? Option(string name) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault();
+        if (!int.TryParse(Option("--people"), out var people) || people <= 0)
+        {
+            Console.Error.WriteLine("Usage: generate --people N [--seed S]");
+            return 2;
+        }
+        var seed = int.TryParse(Option("--seed"), out var s) ? s : 20261123;
+        await PrepareAsync(services);
+        using var scope = services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<PanaDb>();
+        if (await db.Persons.AnyAsync())
+        {
+            Console.Error.WriteLine("The registry is not empty: generate only into an empty database.");
+            return 1;
+        }
+        var progress = new Progress<int>(n => Console.Write($"\r{n:N0} people"));
+        var report = await Registry.Synthetic.SyntheticRegistry.GenerateAsync(db, people, seed, progress, CancellationToken.None);
+        var audit = scope.ServiceProvider.GetRequiredService<AuditLog>();
+        await audit.WriteAsync(Data.Audit.AuditAction.System, "Registry", "synthetic", $"Synthetic registry generated: {report.People} people in {report.Households} households");
+        Console.WriteLine($"\nGenerated {report.People:N0} people in {report.Households:N0} households in {report.Elapsed.TotalSeconds:N0} s.");
+        return 0;
     }
 }

@@ -71,21 +71,21 @@ public static class EvaluationNames
 
     public static readonly EvaluationPool Iranian = new("IRN", NamingStyle.None, ["IRN"], 0.6, 0.05, [1, 2, 3, 4],
         L("Reza/Реза Ali/Али Mehdi|Mahdi/Мехди|Махди Hossein|Hosein/Хоссейн|Хосейн Amir/Амир Saeed|Said/Саид Majid|Majeed/Маджид " +
-          "Behrouz|Behruz/Бехруз Mohammad/Мохаммад"),
-        L("Maryam/Марьям Zahra/Захра Narges/Наргес Leila|Leyla/Лейла Shirin/Ширин Parisa/Париса Fatemeh|Fatima/Фатеме|Фатима"),
+          "Behrouz|Behruz/Бехруз Mohammad/Мохаммад Hamid/Хамид Javad/Джавад Kamran/Камран Mohsen/Мохсен Navid/Навид Omid/Омид Payam/Паям"),
+        L("Maryam/Марьям Zahra/Захра Narges/Наргес Leila|Leyla/Лейла Shirin/Ширин Parisa/Париса Fatemeh|Fatima/Фатеме|Фатима Azadeh/Азаде Elham/Эльхам Mahsa/Махса Nasrin/Насрин Roya/Роя Sara/Сара"),
         L("Ahmadi/Ахмади Hosseini/Хоссейни|Хосейни Karimi/Карими Mousavi|Musavi/Мусави Rahimi/Рахими Tehrani/Тегерани|Техрани " +
-          "Jafari|Jafary/Джафари|Жафари Ghorbani/Горбани"));
+          "Jafari|Jafary/Джафари|Жафари Ghorbani/Горбани Akbari/Акбари Bagheri/Багери Ebrahimi/Эбрахими Hashemi/Хашеми Kazemi/Каземи Moradi/Моради Sadeghi/Садеги Zamani/Замани"));
 
     public static readonly EvaluationPool Pakistani = new("PAK", NamingStyle.None, ["PAK"], 0.9, 0.1, [1, 1, 2, 3, 4],
         L("Muhammad|Mohammad/Мухаммад Imran/Имран Bilal/Билал Asif/Асиф Usman|Osman/Усман Kamran/Камран Faisal|Faysal/Фейсал|Файсал Waqas/Вакас " +
-          "Zeeshan|Zishan/Зишан"),
-        L("Ayesha|Aisha/Айша Sana/Сана Fatima/Фатима Hina/Хина Saima/Сайма Nadia/Надия"),
-        L("Khan/Хан Ahmed/Ахмед Shah/Шах Iqbal/Икбал Hussain/Хусейн Malik/Малик Butt/Батт Qureshi/Куреши"));
+          "Zeeshan|Zishan/Зишан Adeel/Адиль Ahsan/Ахсан Danish/Даниш Farhan/Фархан Hamza/Хамза Junaid/Джунаид Nadeem/Надим Rizwan/Ризван Shahid/Шахид Tahir/Тахир"),
+        L("Ayesha|Aisha/Айша Sana/Сана Fatima/Фатима Hina/Хина Saima/Сайма Nadia/Надия Amna/Амна Bushra/Бушра Iqra/Икра Mehwish/Мехвиш Rabia/Рабия Sadia/Садия"),
+        L("Khan/Хан Ahmed/Ахмед Shah/Шах Iqbal/Икбал Hussain/Хусейн Malik/Малик Butt/Батт Qureshi/Куреши Chaudhry/Чаудхри Javed/Джавед Mirza/Мирза Rana/Рана Siddiqui/Сиддики Yousaf/Юсаф"));
 
     public static readonly EvaluationPool Somali = new("SOM", NamingStyle.None, ["SOM"], 0.9, 0.3, [1, 1, 2, 3, 4, 5],
-        L("Abdi/Абди Mohamed/Мохамед Ahmed/Ахмед Hassan/Хасан Abdirahman/Абдирахман Farah/Фарах Yusuf/Юсуф Omar/Омар Ali/Али"),
-        L("Hodan/Ходан Amina/Амина Fadumo/Фадумо Hawa/Хава Sahra/Сахра Ayan/Аян Halima/Халима"),
-        L("Warsame/Варсаме Farah/Фарах Hassan/Хасан Abdullahi/Абдуллахи Osman/Осман Jama/Джама Egal/Эгал Mohamud/Мохамуд"));
+        L("Abdi/Абди Mohamed/Мохамед Ahmed/Ахмед Hassan/Хасан Abdirahman/Абдирахман Farah/Фарах Yusuf/Юсуф Omar/Омар Ali/Али Abdullahi/Абдуллахи Abdiaziz/Абдиазиз Abdikarim/Абдикарим Bashir/Башир Hussein/Хуссейн Ismail/Исмаил Mahad/Махад Mustafe/Мустафе Said/Саид Liban/Либан"),
+        L("Hodan/Ходан Amina/Амина Fadumo/Фадумо Hawa/Хава Sahra/Сахра Ayan/Аян Halima/Халима Asha/Аша Deeqa/Дика Faadumo/Фаадумо Idil/Идиль Khadra/Хадра Maryan/Марьян Nasra/Насра Ubah/Убах"),
+        L("Warsame/Варсаме Farah/Фарах Hassan/Хасан Abdullahi/Абдуллахи Osman/Осман Jama/Джама Egal/Эгал Mohamud/Мохамуд Aden/Аден Dahir/Дахир Elmi/Элми Guled/Гулед Hersi/Херси Ismail/Исмаил Nur/Нур Samatar/Саматар Yusuf/Юсуф"));
 
     public static readonly EvaluationPool Uzbek = new("UZB", NamingStyle.Turkic, ["UZB"], 0.2, 0.08, [1, 2, 3, 3, 4, 4, 5],
         L("Рустам Бахтиёр Шухрат Улугбек Фарход Жахонгир Азиз Шерзод Отабек Санжар Дилшод Алишер Ильхом Равшан Тимур Нодир Абдулла Ботир Жасур Бобур " +

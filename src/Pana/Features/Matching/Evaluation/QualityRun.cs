@@ -19,7 +19,7 @@ public sealed record VariationFigures(string Variation, int Pairs, int Found);
 
 /// <summary>The whole quality measurement: Pana's matcher at each level, the baseline, and where errors fall.</summary>
 public sealed record QualityReport(int People, int Records, long TruePairs, int LargestBlock, MatcherFigures Probable, MatcherFigures Certain,
-    MatcherFigures Possible, MatcherFigures BestProbable, MatcherFigures Baseline, MatcherFigures BaselineOwnBlocking,
+    MatcherFigures Possible, MatcherFigures BestProbable, MatcherFigures BestCertain, MatcherFigures Baseline, MatcherFigures BaselineOwnBlocking,
     IReadOnlyList<HardNegativeFigures> HardNegatives, IReadOnlyList<VariationFigures> Variations, IReadOnlyList<string> Misses, IReadOnlyList<string> FalseMatches);
 
 /// <summary>
@@ -81,6 +81,7 @@ public static class QualityRun
 
         return new QualityReport(people, records.Count, set.TruePairs, largest, At("Pana (probable or certain)", PersonMatcher.ProbableFrom),
             At("Pana (certain)", PersonMatcher.CertainFrom), At("Pana (possible or above)", PersonMatcher.PossibleFrom), Best("Pana, best threshold with precision ≥ 0.97", pairs.Count, inBlocks, set.TruePairs, scores, truth, 0.97),
+            Best("Pana, best threshold with precision ≥ 0.995", pairs.Count, inBlocks, set.TruePairs, scores, truth, 0.995),
             baseline, baselineOwn, hard, [.. variations.OrderBy(v => v.Key).Select(v => new VariationFigures(v.Key, v.Value.Pairs, v.Value.Found))], misses, falseMatches);
     }
 
