@@ -12,7 +12,7 @@ switch (command)
     default:
         Console.WriteLine("""
             Pana benchmarks. Run from the repository root:
-              dotnet run -c Release --project bench/Pana.Bench -- quality [--people 5000] [--seed N] [--examples 20] [--no-write]
+              dotnet run -c Release --project bench/Pana.Bench -- quality [--people 5000] [--seed N] [--examples 20] [--no-larger] [--no-write]
                 matching quality on the generated evaluation set (precision, recall, F1, blocking) and comparison speed
               dotnet run -c Release --project bench/Pana.Bench -- scale --db sqlite|postgres [--people 1000000] ...
                 the registry at scale: search, duplicate check, statistics, import, person page under load

@@ -3,7 +3,8 @@ namespace Pana.Bench.Scale;
 /// <summary>Everything one scale run measured, kept (as JSON) beside its table in docs/benchmarks.md so the section can be drawn again.</summary>
 public sealed record ScaleRun(string Engine, string EngineVersion, int People, int Seed, DateTime At, string Machine, Generation Generation,
     double DatabaseMiB, Timing NameSearch, int NameSearchQueries, double NameSearchMedianMatches, Timing Duplicates, int DuplicateChecks,
-    Timing Statistics, string StatisticsShape, Dedup? Dedup, Import Import, Load PersonPage, Load Health, double RssMiB, double PeakMiB, double RssAfterImportMiB)
+    Timing Statistics, string StatisticsShape, Dedup? Dedup, Import Import, Load PersonPage, Load Health, double RssMiB, double PeakMiB, double RssAfterImportMiB,
+    string? Remarks = null)
 {
     public string Key => $"{Engine}-{People}";
 }

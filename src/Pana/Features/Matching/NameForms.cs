@@ -51,8 +51,6 @@ internal sealed class NameForm(NameToken[] tokens, string joined, string spelled
 /// </summary>
 internal static class NameForms
 {
-    private const string CyrillicConsonants = "бвгджзйклмнпрстфхцчшщъьғқңһ";
-
     // Family-name particles that one registration writes and another drops (Al-Hassan, ibn Saud).
     private static readonly string[] Particles = ["al", "el", "ul", "ad", "as", "ash", "at", "az", "ibn", "bin", "ben", "van", "fun"];
 
@@ -60,7 +58,7 @@ internal static class NameForms
     private static readonly string[] PatronymicEndings = ["uvich", "avich", "ivich", "ichna", "uvna", "avna", "ivna", "vich", "vna", "kizi", "ugli", "uli", "ich", "na"];
 
     /// <summary>The key of a single spelling, before the variant table (used to build that table).</summary>
-    public static string? RawKey(string spelling) => NameScripts.KeyOf(Prenormalise(spelling));
+    public static string? RawKey(string spelling) => NameScripts.KeyOf(NameLetters.Prenormalise(spelling));
 
     // Names repeat across a registry far more than people do: each spelling is folded once. Bounded, so a stream of
     // unique strings cannot grow it without end; past the bound, forms are simply not kept.
@@ -87,7 +85,7 @@ internal static class NameForms
     /// <summary>The father's name inside a patronymic, folded: Нұрланұлы, Нурланович and Nurlanovna all give nurlan.</summary>
     public static string? PatronymicRoot(string? patronymic)
     {
-        if (string.IsNullOrWhiteSpace(patronymic) || NameScripts.KeyOf(Prenormalise(patronymic)) is not { } key)
+        if (string.IsNullOrWhiteSpace(patronymic) || NameScripts.KeyOf(NameLetters.Prenormalise(patronymic)) is not { } key)
             return null;
         foreach (var ending in PatronymicEndings)
         {
@@ -150,7 +148,7 @@ internal static class NameForms
         if (x.Coarse.Length >= 4 && string.Equals(x.Coarse, y.Coarse, StringComparison.Ordinal))
             return 2;
         var jw = NameSimilarity.JaroWinkler(x.Key, y.Key);
-        if (jw >= 0.90)
+        if (jw >= 0.90 && TwoSlipsAtMost(x.Key, y.Key))
             return 2;
         var oneEdit = NameSimilarity.WithinOneEdit(x.Key, y.Key);
         if (oneEdit && Math.Min(x.Key.Length, y.Key.Length) >= 6 || AdjacentSwap(x.Key, y.Key))
@@ -161,9 +159,14 @@ internal static class NameForms
         return jw >= 0.85 || oneEdit ? 1 : 0;
     }
 
-    /// <summary>A typo apart: Jaro-Winkler at least 0.90, one edit in a word of six letters or more, or two neighbours swapped.</summary>
+    /// <summary>A typo apart: Jaro-Winkler at least 0.90 and two edits at most, one edit in a word of six letters or more, or two neighbours swapped.</summary>
     public static bool Close(string x, string y) =>
-        NameSimilarity.JaroWinkler(x, y) >= 0.90 || Math.Min(x.Length, y.Length) >= 6 && NameSimilarity.WithinOneEdit(x, y) || AdjacentSwap(x, y);
+        NameSimilarity.JaroWinkler(x, y) >= 0.90 && TwoSlipsAtMost(x, y) || Math.Min(x.Length, y.Length) >= 6 && NameSimilarity.WithinOneEdit(x, y) || AdjacentSwap(x, y);
+
+    // Jaro-Winkler rewards a shared start and end, which names of one stem have (Ahmadi, Ahmadzai; Osmonova, Usenova):
+    // slips of the hand change a letter or two, and the length by one at most.
+    private static bool TwoSlipsAtMost(string x, string y) =>
+        Math.Abs(x.Length - y.Length) <= 1 && NameSimilarity.Distance(x, y, 2) <= 2;
 
     // Two neighbouring letters typed in the wrong order (Ail for Ali), which Jaro-Winkler misses in short names.
     private static bool AdjacentSwap(string x, string y)
@@ -229,12 +232,12 @@ internal static class NameForms
     {
         if (string.IsNullOrWhiteSpace(name))
             return NameForm.Empty;
-        var text = Prenormalise(name);
+        var text = NameLetters.Prenormalise(name);
         var keys = NameScripts.Keys(text);
         if (keys.Count == 0)
             return NameForm.Empty;
         // Uzbek Latin writes Х as X (Raxim = Рахим); elsewhere X is KS (Maxim): a word with an inner x keeps both readings.
-        var alts = text.AsSpan(1).IndexOfAny('x', 'X') >= 0 ? NameScripts.Keys(UzbekX(text)) : null;
+        var alts = text.AsSpan(1).IndexOfAny('x', 'X') >= 0 ? NameScripts.Keys(NameLetters.UzbekX(text)) : null;
         var tokens = new List<NameToken>(keys.Count);
         var spelled = new StringBuilder();
         for (var i = 0; i < keys.Count; i++)
@@ -244,7 +247,7 @@ internal static class NameForms
             if (family && keys.Count > 1 && Array.IndexOf(Particles, keys[i]) >= 0)
                 continue;
             var alt = alts is not null && alts.Count == keys.Count && alts[i] != keys[i] ? Canonical(alts[i], family) : null;
-            tokens.Add(new NameToken(key, alt, Coarse(key), NameVariants.IsGeneric(key), key == keys[i] ? key : keys[i]));
+            tokens.Add(new NameToken(key, alt, NameLetters.Coarse(key), NameVariants.IsGeneric(key), key == keys[i] ? key : keys[i]));
         }
         if (tokens.Count == 0)
             return NameForm.Empty;
@@ -286,103 +289,5 @@ internal static class NameForms
         if (key.Length >= 5 && (key.EndsWith("uva", StringComparison.Ordinal) || key.EndsWith("ava", StringComparison.Ordinal) || key.EndsWith("ina", StringComparison.Ordinal)))
             return key[..^1];
         return key;
-    }
-
-    /// <summary>
-    /// A coarse phonetic form: consonants grouped by sound (g/h/k/q, b/p/f/v, d/t, s/z/c; ch and j together),
-    /// vowels kept, so Halyna meets Галина and Hadicha meets Khadija, yet Hasan stays apart from Husan.
-    /// </summary>
-    public static string Coarse(string key)
-    {
-        Span<char> buffer = stackalloc char[key.Length];
-        var n = 0;
-        for (var i = 0; i < key.Length; i++)
-        {
-            var c = key[i];
-            var next = i + 1 < key.Length ? key[i + 1] : ' ';
-            char mapped;
-            if (c == 'c' && next == 'h')
-            {
-                mapped = 'j';
-                i++;
-            }
-            else if (c == 's' && next == 'h')
-            {
-                mapped = 'x';
-                i++;
-            }
-            else
-            {
-                mapped = c switch
-                {
-                    'g' or 'h' or 'k' or 'q' => 'k',
-                    'b' or 'p' or 'f' or 'v' or 'w' => 'b',
-                    'd' or 't' => 'd',
-                    's' or 'z' or 'c' => 's',
-                    _ => c,
-                };
-            }
-            if (n == 0 || buffer[n - 1] != mapped)
-                buffer[n++] = mapped;
-        }
-        return new string(buffer[..n]);
-    }
-
-    /// <summary>
-    /// Letters NameScripts reads otherwise than the matcher needs: the 2021 Kazakh Latin İ (a capital i); Ё after a
-    /// consonant, which documents write as E as often as YO (Фёдоров = Федоров = Fyodorov = Fedorov); and the English
-    /// EE for I of South Asian and Gulf spellings (Naweed = Nawid, Sakeena = Sakina), but not the Russian -eev (Andreev).
-    /// </summary>
-    internal static string Prenormalise(string name)
-    {
-        if (name.AsSpan().IndexOfAny("İёЁyYeE") < 0)
-            return name;
-        var s = new StringBuilder(name.Length);
-        for (var i = 0; i < name.Length; i++)
-        {
-            var c = name[i];
-            var prev = i > 0 ? char.ToLowerInvariant(name[i - 1]) : ' ';
-            var next = i + 1 < name.Length ? char.ToLowerInvariant(name[i + 1]) : ' ';
-            var afterNext = i + 2 < name.Length ? char.ToLowerInvariant(name[i + 2]) : ' ';
-            if (c == 'İ')
-            {
-                s.Append('I');
-            }
-            else if (c is 'ё' or 'Ё' && CyrillicConsonants.Contains(prev))
-            {
-                s.Append(c == 'ё' ? 'е' : 'Е');
-            }
-            else if (c is 'y' or 'Y' && next == 'o' && afterNext != 'u' && prev is >= 'a' and <= 'z' && !"aeiouy".Contains(prev))
-            {
-                s.Append(name[i + 1] == 'O' ? 'E' : 'e'); // Pyotr, Fyodorov, Kovalyov
-                i++;
-            }
-            else if (c is 'e' or 'E' && next == 'e' && afterNext is not ('v' or 'w') && prev is >= 'a' and <= 'z')
-            {
-                s.Append(c == 'E' ? 'I' : 'i');
-                i++;
-            }
-            else
-            {
-                s.Append(c);
-            }
-        }
-        return s.ToString();
-    }
-
-    // Uzbek Latin: X is Х (kh) except at the start (already kh in NameScripts).
-    private static string UzbekX(string text)
-    {
-        var s = new StringBuilder(text.Length + 4);
-        for (var i = 0; i < text.Length; i++)
-        {
-            s.Append(text[i] switch
-            {
-                'x' when i > 0 => "kh",
-                'X' when i > 0 => "KH",
-                var c => c.ToString(),
-            });
-        }
-        return s.ToString();
     }
 }

@@ -37,10 +37,30 @@ public static class EvaluationScripts
     // Popular spellings: each letter has a few renderings people choose between.
     private static readonly Dictionary<char, string[]> Popular = new()
     {
-        ['ж'] = ["zh", "j", "zh"], ['х'] = ["kh", "h", "kh"], ['й'] = ["y", "i", "y"], ['ю'] = ["yu", "iu", "ju"], ['я'] = ["ya", "ia", "ja"],
-        ['ё'] = ["yo", "e", "io"], ['ц'] = ["ts", "c", "tz"], ['щ'] = ["shch", "sch", "sh"], ['ы'] = ["y", "i", "y"], ['ъ'] = [""], ['ь'] = ["", "", "'"],
-        ['ғ'] = ["g", "gh"], ['қ'] = ["k", "q"], ['ң'] = ["n", "ng"], ['ә'] = ["a", "ae"], ['ө'] = ["o", "oe"], ['ұ'] = ["u"], ['ү'] = ["u", "ue"],
-        ['і'] = ["i"], ['ў'] = ["u", "o'"], ['ҳ'] = ["h", "kh"], ['у'] = ["u", "u", "u", "ou"], ['ч'] = ["ch", "ch", "tch"], ['ш'] = ["sh"],
+        ['ж'] = ["zh", "j", "zh"],
+        ['х'] = ["kh", "h", "kh"],
+        ['й'] = ["y", "i", "y"],
+        ['ю'] = ["yu", "iu", "ju"],
+        ['я'] = ["ya", "ia", "ja"],
+        ['ё'] = ["yo", "e", "io"],
+        ['ц'] = ["ts", "c", "tz"],
+        ['щ'] = ["shch", "sch", "sh"],
+        ['ы'] = ["y", "i", "y"],
+        ['ъ'] = [""],
+        ['ь'] = ["", "", "'"],
+        ['ғ'] = ["g", "gh"],
+        ['қ'] = ["k", "q"],
+        ['ң'] = ["n", "ng"],
+        ['ә'] = ["a", "ae"],
+        ['ө'] = ["o", "oe"],
+        ['ұ'] = ["u"],
+        ['ү'] = ["u", "ue"],
+        ['і'] = ["i"],
+        ['ў'] = ["u", "o'"],
+        ['ҳ'] = ["h", "kh"],
+        ['у'] = ["u", "u", "u", "ou"],
+        ['ч'] = ["ch", "ch", "tch"],
+        ['ш'] = ["sh"],
     };
 
     /// <summary>The name in Latin letters by one system; capitals follow the Cyrillic.</summary>

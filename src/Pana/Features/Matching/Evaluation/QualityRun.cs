@@ -36,6 +36,7 @@ public static class QualityRun
     public static QualityReport Run(EvaluationSet set, int people, int examples = 0)
     {
         var records = set.Records;
+        var levels = MatchThresholds.ForRegistryOf(records.Count);
         var (pairs, largest) = CandidatePairs(records, PersonMatcher.BlockingKeys);
         var scores = new double[pairs.Count];
         for (var k = 0; k < pairs.Count; k++)
@@ -45,7 +46,7 @@ public static class QualityRun
         MatcherFigures At(string name, double threshold) =>
             Figures(name, pairs.Count, inBlocks, set.TruePairs, scores.Select((s, k) => (s, truth[k])), threshold);
 
-        var hard = pairs.Select((p, k) => (Kind: set.HardNegative(p.A, p.B), Predicted: scores[k] >= PersonMatcher.ProbableFrom))
+        var hard = pairs.Select((p, k) => (Kind: set.HardNegative(p.A, p.B), Predicted: scores[k] >= levels.Probable))
             .Where(x => x.Kind is not null).GroupBy(x => x.Kind!)
             .Select(g => new HardNegativeFigures(g.Key, g.Count(), g.Count(x => x.Predicted))).OrderBy(h => h.Kind).ToList();
 
@@ -55,7 +56,7 @@ public static class QualityRun
         var ownInBlocks = ownPairs.LongCount(p => set.SamePerson(p.A, p.B));
         var baselineOwn = Tuned("Jaro-Winkler baseline (blocked on date of birth)", ownPairs, set, names, ownInBlocks);
 
-        var found = pairs.Where((p, k) => scores[k] >= PersonMatcher.ProbableFrom && truth[k]).Select(p => Key(p.A, p.B)).ToHashSet();
+        var found = pairs.Where((p, k) => scores[k] >= levels.Probable && truth[k]).Select(p => Key(p.A, p.B)).ToHashSet();
         var scoreOf = pairs.Select((p, k) => (Key(p.A, p.B), scores[k])).ToDictionary(x => x.Item1, x => x.Item2);
         var variations = new Dictionary<string, (int Pairs, int Found)>();
         var misses = new List<string>();
@@ -76,11 +77,11 @@ public static class QualityRun
                 }
             }
         }
-        var falseMatches = pairs.Select((p, k) => (p, k)).Where(x => scores[x.k] >= PersonMatcher.ProbableFrom && !truth[x.k]).Take(examples)
+        var falseMatches = pairs.Select((p, k) => (p, k)).Where(x => scores[x.k] >= levels.Probable && !truth[x.k]).Take(examples)
             .Select(x => Describe(records[x.p.A], records[x.p.B], scores[x.k], set.HardNegative(x.p.A, x.p.B) ?? "strangers")).ToList();
 
-        return new QualityReport(people, records.Count, set.TruePairs, largest, At("Pana (probable or certain)", PersonMatcher.ProbableFrom),
-            At("Pana (certain)", PersonMatcher.CertainFrom), At("Pana (possible or above)", PersonMatcher.PossibleFrom), Best("Pana, best threshold with precision ≥ 0.97", pairs.Count, inBlocks, set.TruePairs, scores, truth, 0.97),
+        return new QualityReport(people, records.Count, set.TruePairs, largest, At("Pana (probable or certain)", levels.Probable),
+            At("Pana (certain)", levels.Certain), At("Pana (possible or above)", levels.Possible), Best("Pana, best threshold with precision ≥ 0.97", pairs.Count, inBlocks, set.TruePairs, scores, truth, 0.97),
             Best("Pana, best threshold with precision ≥ 0.995", pairs.Count, inBlocks, set.TruePairs, scores, truth, 0.995),
             baseline, baselineOwn, hard, [.. variations.OrderBy(v => v.Key).Select(v => new VariationFigures(v.Key, v.Value.Pairs, v.Value.Found))], misses, falseMatches);
     }
