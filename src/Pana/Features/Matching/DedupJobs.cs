@@ -124,8 +124,13 @@ public sealed class DedupJobs(IServiceScopeFactory scopes, TimeProvider clock, I
                         var result = PersonMatcher.Compare(people[i], people[j]);
                         found.Add(new MatchPair
                         {
-                            PersonAId = pair.A, PersonBId = pair.B, Score = Math.Round(result.Score, 2), Level = result.Level.ToString(),
-                            Reasons = JsonSerializer.Serialize(result.Reasons), JobId = job.Id, FoundAt = clock.GetUtcNow().UtcDateTime,
+                            PersonAId = pair.A,
+                            PersonBId = pair.B,
+                            Score = Math.Round(result.Score, 2),
+                            Level = result.Level.ToString(),
+                            Reasons = JsonSerializer.Serialize(result.Reasons),
+                            JobId = job.Id,
+                            FoundAt = clock.GetUtcNow().UtcDateTime,
                         });
                     }
                 }
