@@ -18,7 +18,8 @@ namespace Pana.Bench.Scale;
 public static class ScaleBenchmarks
 {
     private const string Usage = "scale --db sqlite|postgres [--people 1000000] [--seed 1] [--import-rows 100000] [--import-cap 600] "
-        + "[--dedup-cap 600] [--search-people 15] [--load-seconds 20] [--clients 64] [--app path/to/Pana.dll] [--out docs/benchmarks.md] | scale --report";
+        + "[--dedup-cap 600] [--search-people 15] [--load-seconds 20] [--clients 64] [--app path/to/Pana.dll] [--out docs/benchmarks.md] "
+        + "[--only search,duplicates,statistics,page,import,dedup] [--tag name] | scale --report";
 
     public static async Task<int> RunAsync(string[] args)
     {
@@ -44,6 +45,11 @@ public static class ScaleBenchmarks
         using var cancel = new CancellationTokenSource();
         Console.CancelKeyPress += (_, e) => { e.Cancel = true; cancel.Cancel(); };
         var run = await MeasureAsync(options, app, cancel.Token);
+        if (options.ContainsKey("only"))
+        {
+            Console.WriteLine("Measured only part (--only): nothing written.");
+            return 0;
+        }
         ScaleReport.Write(output, run);
         Console.WriteLine($"Written to {output}");
         return 0;
@@ -60,9 +66,14 @@ public static class ScaleBenchmarks
         var importCap = TimeSpan.FromSeconds(Number(options, "import-cap", 600));
         var dedupCap = TimeSpan.FromSeconds(Number(options, "dedup-cap", 600));
         var searchPeople = Number(options, "search-people", 15);
+        // --only measures part of the list, for working on one target; such a run is printed, never written.
+        var only = options.GetValueOrDefault("only")?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        bool Wanted(string measure) => only is null || only.Contains(measure);
+        var none = Timing.Of([]);
+        var noLoad = new Load(0, 0, 0, 0, 0, none, null);
 
         Step($"fresh {engine} database, migrated and seeded by the app");
-        var database = await ScaleDatabase.CreateAsync(engine, people, ct);
+        var database = await ScaleDatabase.CreateAsync(engine, people, options.GetValueOrDefault("tag"), ct);
         await AppHost.RunCommandAsync(app, database.Environment, "migrate", ct);
 
         Step($"generating {people:N0} people");
@@ -87,50 +98,74 @@ public static class ScaleBenchmarks
         await using var host = await AppHost.StartAsync(app, database.Environment, ct);
         var http = host.Http;
 
-        Step("name search");
         var searches = SearchTerms(sample.Take(searchPeople)).ToList();
         var matches = new List<int>();
-        var search = await Measure.RepeatAsync(searches.Select(q => (Func<Task>)(async () =>
+        var search = none;
+        if (Wanted("search"))
         {
-            var page = await GetAsync(http, $"api/v1/persons?q={Uri.EscapeDataString(q)}&pageSize=25", ct);
-            lock (matches)
+            Step("name search");
+            search = await Measure.RepeatAsync(searches.Select(q => (Func<Task>)(async () =>
             {
-                matches.Add(page.GetProperty("total").GetInt32());
-            }
-        })).ToList(), rounds: 3, budget: TimeSpan.FromSeconds(120));
-        Console.WriteLine($"  median {search.Median:N1} ms, p95 {search.P95:N1} ms over {search.Count} searches");
+                var page = await GetAsync(http, $"api/v1/persons?q={Uri.EscapeDataString(q)}&pageSize=25", ct);
+                lock (matches)
+                {
+                    matches.Add(page.GetProperty("total").GetInt32());
+                }
+            })).ToList(), rounds: 3, budget: TimeSpan.FromSeconds(120));
+            Console.WriteLine($"  median {search.Median:N1} ms, p95 {search.P95:N1} ms over {search.Count} searches");
+        }
 
-        Step("duplicate candidates for a new registration");
         var registrations = sample.Skip(searchPeople).Take(30).Select(NewRegistration).ToList();
-        var duplicates = await Measure.RepeatAsync(registrations.Select(d => (Func<Task>)(async () =>
+        var duplicates = none;
+        if (Wanted("duplicates"))
         {
-            using var response = await http.PostAsJsonAsync("api/v1/persons/duplicates", d, AppHost.Json, ct);
-            response.EnsureSuccessStatusCode();
-        })).ToList(), rounds: 3, budget: TimeSpan.FromSeconds(90));
-        Console.WriteLine($"  median {duplicates.Median:N1} ms, p95 {duplicates.P95:N1} ms");
+            Step("duplicate candidates for a new registration");
+            duplicates = await Measure.RepeatAsync(registrations.Select(d => (Func<Task>)(async () =>
+            {
+                using var response = await http.PostAsJsonAsync("api/v1/persons/duplicates", d, AppHost.Json, ct);
+                response.EnsureSuccessStatusCode();
+            })).ToList(), rounds: 3, budget: TimeSpan.FromSeconds(90));
+            Console.WriteLine($"  median {duplicates.Median:N1} ms, p95 {duplicates.P95:N1} ms");
+        }
 
-        Step("population statistics");
-        var statistics = await Measure.RepeatAsync([async () => await GetAsync(http, "api/v1/statistics/population?operation=KAZ", ct)], rounds: 10,
-            budget: TimeSpan.FromSeconds(90));
-        Console.WriteLine($"  median {statistics.Median:N1} ms, p95 {statistics.P95:N1} ms");
+        var statistics = none;
+        if (Wanted("statistics"))
+        {
+            Step("population statistics");
+            statistics = await Measure.RepeatAsync([async () => await GetAsync(http, "api/v1/statistics/population?operation=KAZ", ct)], rounds: 10,
+                budget: TimeSpan.FromSeconds(90));
+            Console.WriteLine($"  median {statistics.Median:N1} ms, p95 {statistics.P95:N1} ms");
+        }
 
-        Step($"person page and /health, {clients} clients, {loadTime.TotalSeconds:N0} s each");
         var ids = sample.Select(p => p.Id).ToArray();
-        var page = await Measure.LoadAsync(http, r => new HttpRequestMessage(HttpMethod.Get, $"api/v1/persons/{ids[r.Next(ids.Length)]}"), clients, loadTime, TimeSpan.FromSeconds(3));
-        var health = await Measure.LoadAsync(http, _ => new HttpRequestMessage(HttpMethod.Get, "health"), clients, loadTime, TimeSpan.FromSeconds(3));
+        var (page, health) = (noLoad, noLoad);
+        if (Wanted("page"))
+        {
+            Step($"person page and /health, {clients} clients, {loadTime.TotalSeconds:N0} s each");
+            page = await Measure.LoadAsync(http, r => new HttpRequestMessage(HttpMethod.Get, $"api/v1/persons/{ids[r.Next(ids.Length)]}"), clients, loadTime, TimeSpan.FromSeconds(3));
+            health = await Measure.LoadAsync(http, _ => new HttpRequestMessage(HttpMethod.Get, "health"), clients, loadTime, TimeSpan.FromSeconds(3));
+        }
         var (rss, _) = host.Memory();
-        Console.WriteLine($"  person page {page.PerSecond:N0}/s (p95 {page.Latency.P95:N0} ms, {page.Failed} failed), /health {health.PerSecond:N0}/s, RSS {rss:N0} MiB");
+        Console.WriteLine(!Wanted("page") ? $"  RSS {rss:N0} MiB" : $"  person page {page.PerSecond:N0}/s (p95 {page.Latency.P95:N0} ms, {page.Failed} failed), /health {health.PerSecond:N0}/s, RSS {rss:N0} MiB");
 
-        Step($"import of {importRows:N0} rows (capped at {importCap.TotalMinutes:N0} min)");
-        var import = await ImportAsync(http, database, sample, importRows, importCap, seed, ct);
+        var import = new Import(0, 0, false, 0, 0, 0, 0, 0, null, "not measured");
+        if (Wanted("import"))
+        {
+            Step($"import of {importRows:N0} rows (capped at {importCap.TotalMinutes:N0} min)");
+            import = await ImportAsync(http, database, sample, importRows, importCap, seed, ct);
+        }
         var (rssAfter, _) = host.Memory();
         Console.WriteLine(import.Finished
             ? $"  {import.Seconds:N0} s: {import.Imported:N0} imported, {import.Rejected:N0} rejected"
             : $"  stopped at the cap: {import.Imported:N0} imported in {import.Seconds:N0} s, whole file extrapolated to {import.ExtrapolatedSeconds:N0} s");
 
         // Last: a job still running at the cap goes on in the app and would share the CPU with anything measured after it.
-        Step("batch deduplication of the whole registry");
-        var dedup = await DedupRun.MeasureAsync(http, database, generated.Duplicates, dedupCap, ct);
+        var dedup = new Dedup(false, false, 0, 0, 0, 0, 0, 0, 0, null, "not measured");
+        if (Wanted("dedup"))
+        {
+            Step("batch deduplication of the whole registry");
+            dedup = await DedupRun.MeasureAsync(http, database, generated.Duplicates, dedupCap, ct);
+        }
         Console.WriteLine(dedup.Available
             ? $"  {(dedup.Finished ? "" : "stopped at the cap, ")}{dedup.Seconds:N0} s, {dedup.PersonsDone:N0}/{dedup.PersonsTotal:N0} people, {dedup.PairsFound:N0} pairs, {dedup.PlantedFound:N0}/{dedup.Planted:N0} planted found"
             : "  " + dedup.Problem);

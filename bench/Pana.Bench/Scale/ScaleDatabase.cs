@@ -43,9 +43,11 @@ public sealed class ScaleDatabase
         ["Pana__DataProtection__KeysPath"] = Path.Combine(WorkFolder, "keys"),
     };
 
-    public static async Task<ScaleDatabase> CreateAsync(string engine, int people, CancellationToken ct)
+    // A tag keeps runs side by side apart (their own file, folder and database).
+    public static async Task<ScaleDatabase> CreateAsync(string engine, int people, string? tag, CancellationToken ct)
     {
-        var work = Path.Combine(Path.GetTempPath(), "pana-scale");
+        var suffix = string.IsNullOrEmpty(tag) ? "" : "_" + new string(tag.Where(char.IsAsciiLetterOrDigit).ToArray()).ToLowerInvariant();
+        var work = Path.Combine(Path.GetTempPath(), "pana-scale" + suffix);
         Directory.CreateDirectory(work);
         if (engine == "sqlite")
         {
@@ -59,7 +61,7 @@ public sealed class ScaleDatabase
         }
         var server = System.Environment.GetEnvironmentVariable("PANA_BENCH_POSTGRES") ?? System.Environment.GetEnvironmentVariable("PANA_TEST_POSTGRES")
             ?? throw new InvalidOperationException("Set PANA_BENCH_POSTGRES (or PANA_TEST_POSTGRES) to a PostgreSQL server connection string.");
-        var name = $"pana_scale_{people}";
+        var name = $"pana_scale_{people}{suffix}";
         await using (var admin = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(server) { Database = "postgres" }.ToString()))
         {
             await admin.OpenAsync(ct);
