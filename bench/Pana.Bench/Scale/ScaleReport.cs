@@ -58,7 +58,9 @@ public static partial class ScaleReport
         s.AppendLine("""
             ## Scale: a registry of a million people
 
-            Run by one command per database (the app is built in Release first; the PostgreSQL run creates a database
+            Every benchmark (quality, then scale on SQLite and on PostgreSQL, with a throwaway PostgreSQL cluster when
+            `PANA_BENCH_POSTGRES` names none) runs by one command, `bench/run` (or `bench/run 100000` for a smaller
+            registry). One database at a time (the app is built in Release first; the PostgreSQL run creates a database
             `pana_scale_<people>` on the server the variable names, dropping one of that name left by an earlier run):
 
             ```
