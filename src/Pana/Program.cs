@@ -41,13 +41,15 @@ services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncod
 // Audit first: every database context writes through the audit trail.
 services.AddSingleton<AuditSealing>();
 services.AddHostedService(sp => sp.GetRequiredService<AuditSealing>());
+services.AddSingleton<AuditWriter>();
+services.AddHostedService(sp => sp.GetRequiredService<AuditWriter>());
 services.AddScoped<AuditTrail>();
 services.AddScoped<AuditLog>();
 services.AddScoped<AuditChain>();
 services.AddScoped<SearchAudit>();
 services.AddScoped<ExportAudit>();
 services.AddScoped<AuditFigures>();
-services.AddPanaDatabase(config, builder.Environment.ContentRootPath, (sp, o) => o.AddInterceptors(sp.GetRequiredService<AuditTrail>()));
+services.AddPanaDatabase(config, builder.Environment.ContentRootPath, (sp, o) => o.AddInterceptors(sp.GetRequiredService<AuditTrail>(), sp.GetRequiredService<TokenPrincipalEviction>()));
 
 services.AddPanaIdentity(config);
 services.AddScoped<ReferenceSeed>();

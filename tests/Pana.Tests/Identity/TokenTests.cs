@@ -84,6 +84,38 @@ public sealed class TokenTests(Apps apps)
     }
 
     [Theory, MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
+    public async Task A_token_in_use_is_refused_at_once_when_revoked_or_when_its_user_loses_a_role_or_is_deactivated(string database)
+    {
+        // Who a token stands for is kept a few seconds; each of these changes must still count on the very next request.
+        var app = apps.For(database);
+        var revoked = app.Api(await app.Token(await app.NewUser(Roles.ProtectionOfficer)));
+        Assert.Equal(HttpStatusCode.OK, (await revoked.GetAsync("/api/v1/persons")).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await revoked.DeleteAsync("/api/v1/auth/token")).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await revoked.GetAsync("/api/v1/persons")).StatusCode);
+
+        var officer = await app.NewUser(Roles.ProtectionOfficer);
+        var demoted = app.Api(await app.Token(officer));
+        Assert.Equal(HttpStatusCode.OK, (await demoted.GetAsync("/api/v1/persons")).StatusCode);
+        await app.Db(async db =>
+        {
+            db.UserRoles.Remove(await db.UserRoles.SingleAsync(r => r.UserId == officer.Id));
+            db.UserRoles.Add(new() { UserId = officer.Id, RoleId = await db.Roles.Where(r => r.Name == Roles.GovernmentViewer).Select(r => r.Id).SingleAsync() });
+            return await db.SaveChangesAsync();
+        });
+        Assert.Equal(HttpStatusCode.Forbidden, (await demoted.GetAsync("/api/v1/persons")).StatusCode);
+
+        var leaver = await app.NewUser(Roles.ProtectionOfficer);
+        var deactivated = app.Api(await app.Token(leaver));
+        Assert.Equal(HttpStatusCode.OK, (await deactivated.GetAsync("/api/v1/persons")).StatusCode);
+        await app.Db(async db =>
+        {
+            (await db.Users.SingleAsync(u => u.Id == leaver.Id)).IsActive = false;
+            return await db.SaveChangesAsync();
+        });
+        Assert.Equal(HttpStatusCode.Unauthorized, (await deactivated.GetAsync("/api/v1/persons")).StatusCode);
+    }
+
+    [Theory, MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
     public async Task Tokens_are_issued_and_revoked_on_the_tokens_page(string database)
     {
         var app = apps.For(database);

@@ -12,7 +12,7 @@ namespace Pana.Features.Audit;
 /// the change they describe; sealing is serialised (one process lock, plus an advisory lock on
 /// PostgreSQL for several app instances) and gives each entry its place in the chain.
 /// </summary>
-public sealed class AuditChain(PanaDb db)
+public sealed class AuditChain(PanaDb db, AuditTrail trail)
 {
     private const int Batch = 1000;
     private const long PostgresLockKey = 0x50414E41; // "PANA"
@@ -40,14 +40,60 @@ public sealed class AuditChain(PanaDb db)
         }
     }
 
+    /// <summary>
+    /// Inserts lines and seals them, with whatever else waits to be sealed, in one transaction: the group commit of
+    /// <see cref="AuditWriter"/>. The caller's lines are committed sealed or not at all.
+    /// </summary>
+    public async Task AppendAsync(IReadOnlyCollection<AuditEntry> lines, CancellationToken ct = default)
+    {
+        await Gate.WaitAsync(ct);
+        try
+        {
+            db.ChangeTracker.Clear();
+            await using var tx = await db.Database.BeginTransactionAsync(ct);
+            await LockAsync(ct);
+            using (trail.SealedHere())
+            {
+                db.AuditEntries.AddRange(lines);
+                await db.SaveChangesAsync(ct);
+                while (await SealStepAsync(ct) == Batch)
+                {
+                }
+            }
+            await tx.CommitAsync(ct);
+        }
+        finally
+        {
+            db.ChangeTracker.Clear();
+            Gate.Release();
+        }
+    }
+
     private async Task<int> SealBatchAsync(CancellationToken ct)
     {
         db.ChangeTracker.Clear();
         await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await LockAsync(ct);
+        var n = await SealStepAsync(ct);
+        if (n > 0)
+        {
+            await tx.CommitAsync(ct);
+        }
+        db.ChangeTracker.Clear();
+        return n;
+    }
+
+    private async Task LockAsync(CancellationToken ct)
+    {
         if (db.IsPostgres)
         {
             await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_xact_lock({PostgresLockKey})", ct);
         }
+    }
+
+    /// <summary>Seals up to one batch of pending entries inside the caller's transaction.</summary>
+    private async Task<int> SealStepAsync(CancellationToken ct)
+    {
         var pending = await db.AuditEntries.Where(e => e.ChainIndex == null).OrderBy(e => e.Id).Take(Batch).ToListAsync(ct);
         if (pending.Count == 0)
         {
@@ -68,8 +114,6 @@ public sealed class AuditChain(PanaDb db)
             head.LastHash = entry.Hash;
         }
         await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
-        db.ChangeTracker.Clear();
         return pending.Count;
     }
 

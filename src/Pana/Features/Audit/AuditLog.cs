@@ -7,7 +7,7 @@ namespace Pana.Features.Audit;
 /// The door other capabilities use to record what the change tracker cannot see: a view of
 /// personal data, an export, a sign-in. Record changes are audited by AuditTrail on their own.
 /// </summary>
-public sealed class AuditLog(PanaDb db, AuditTrail trail)
+public sealed class AuditLog(PanaDb db, AuditTrail trail, AuditWriter writer)
 {
     /// <summary>Adds an entry that is saved with the caller's next SaveChanges.</summary>
     public AuditEntry Add(AuditAction action, string entityType, string entityId, string summary)
@@ -17,10 +17,20 @@ public sealed class AuditLog(PanaDb db, AuditTrail trail)
         return line;
     }
 
-    /// <summary>Records that someone saw a person's or household's data.</summary>
+    /// <summary>
+    /// Records that someone saw a person's or household's data, before they see it: the line is committed with the
+    /// views of other requests in one transaction (<see cref="AuditWriter"/>), not with this request's changes.
+    /// </summary>
     public async Task ViewedAsync(string entityType, Guid subjectId, string summary, CancellationToken ct = default)
     {
-        Add(AuditAction.View, entityType, subjectId.ToString(), summary).SubjectId = subjectId;
+        var line = trail.Line(AuditAction.View, entityType, subjectId.ToString(), summary);
+        line.SubjectId = subjectId;
+        if (writer.TryWrite(line) is { } written)
+        {
+            await written;
+            return;
+        }
+        db.AuditEntries.Add(line);
         await db.SaveChangesAsync(ct);
     }
 

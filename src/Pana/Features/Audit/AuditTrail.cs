@@ -34,11 +34,19 @@ public sealed class AuditTrail(CurrentUser user, TimeProvider clock, AuditSealin
 
     private bool addedEntries;
     private bool summarised;
+    private bool sealedHere;
 
     internal IDisposable Summarised()
     {
         summarised = true;
         return new Scope(() => summarised = false);
+    }
+
+    /// <summary>While the returned scope lives, new entries are sealed by the caller in the same transaction: the sealing service is not woken.</summary>
+    internal IDisposable SealedHere()
+    {
+        sealedHere = true;
+        return new Scope(() => sealedHere = false);
     }
 
     private sealed class Scope(Action end) : IDisposable
@@ -95,7 +103,7 @@ public sealed class AuditTrail(CurrentUser user, TimeProvider clock, AuditSealin
             if (entry.Entity is AuditEntry audit)
             {
                 GuardAppendOnly(entry);
-                addedEntries |= entry.State == EntityState.Added && audit.ChainIndex is null;
+                addedEntries |= entry.State == EntityState.Added && audit.ChainIndex is null && !sealedHere;
                 continue;
             }
             // Search keys are derived from names on every save; the name change itself is audited.

@@ -12,26 +12,37 @@ public sealed class PersonRecord(PanaDb db, PersonScope scope, AuditLog audit, T
 {
     public async Task<PersonView?> ReadAsync(Guid id, CancellationToken ct = default)
     {
-        var p = await scope.Persons.AsNoTracking()
-            .Include(x => x.Statuses).Include(x => x.Needs).Include(x => x.Documents)
-            .AsSplitQuery().SingleOrDefaultAsync(x => x.Id == id, ct);
-        if (p is null)
+        // One round trip: the person with organisation and household joined and the three lists beside it
+        // (a few rows: a person has a couple of statuses and documents).
+        var row = await (
+                from x in scope.Persons.AsNoTracking().Where(x => x.Id == id)
+                join o in db.Organisations on x.RegisteringOrganisationId equals o.Id
+                select new
+                {
+                    Person = x,
+                    o.NameEn,
+                    o.NameRu,
+                    o.NameKk,
+                    Household = x.Household == null ? null : new HouseholdLink(x.Household.Id, x.Household.RegistrationNumber, x.Household.FocalPointId == x.Id),
+                    Statuses = x.Statuses.ToList(),
+                    Needs = x.Needs.ToList(),
+                    Documents = x.Documents.ToList(),
+                })
+            .AsSingleQuery().SingleOrDefaultAsync(ct);
+        if (row is null)
         {
             return null;
         }
+        var (p, household) = (row.Person, row.Household);
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-        var org = await db.Organisations.AsNoTracking().Where(o => o.Id == p.RegisteringOrganisationId).Select(o => new { o.NameEn, o.NameRu, o.NameKk }).SingleAsync(ct);
-        var statuses = p.Statuses.OrderBy(s => s.EffectiveFrom).ThenBy(s => s.RecordedAt).ToList();
-        var household = p.HouseholdId is { } hid
-            ? await db.Households.AsNoTracking().Where(h => h.Id == hid).Select(h => new HouseholdLink(h.Id, h.RegistrationNumber, h.FocalPointId == p.Id)).SingleOrDefaultAsync(ct)
-            : null;
+        var statuses = row.Statuses.OrderBy(s => s.EffectiveFrom).ThenBy(s => s.RecordedAt).ToList();
         await audit.ViewedAsync("Person", p.Id, $"Viewed person {p.RegistrationNumber}", ct);
         return new PersonView(
             p.Id, p.RegistrationNumber, p.OperationCode, p.ExternalId, PersonDetails.Of(p), p.LatinName, p.CyrillicName,
-            ReferenceNames.Pick(org.NameEn, org.NameRu, org.NameKk), p.RegisteringOrganisationId, p.Office, p.RegisteredOn,
+            ReferenceNames.Pick(row.NameEn, row.NameRu, row.NameKk), p.RegisteringOrganisationId, p.Office, p.RegisteredOn,
             household, p.Relationship, Current(statuses, today), statuses.Select(StatusView.Of).ToList(),
-            p.Needs.OrderBy(n => n.IdentifiedOn).Select(n => new NeedView(n.Id, n.CategoryCode, n.IdentifiedOn, n.ResolvedOn, n.Notes)).ToList(),
-            p.Documents.OrderBy(d => d.ExpiresOn).Select(d => DocumentView.Of(d, today)).ToList(),
+            row.Needs.OrderBy(n => n.IdentifiedOn).Select(n => new NeedView(n.Id, n.CategoryCode, n.IdentifiedOn, n.ResolvedOn, n.Notes)).ToList(),
+            row.Documents.OrderBy(d => d.ExpiresOn).Select(d => DocumentView.Of(d, today)).ToList(),
             p.Version.ToString(System.Globalization.CultureInfo.InvariantCulture), p.MergedIntoId);
     }
 

@@ -13,10 +13,14 @@ using Pana.Features.Audit;
 
 namespace Pana.Features.Identity.Tokens;
 
-/// <summary>Authenticates programs by "Authorization: Bearer pana_…"; refuses revoked, expired and deactivated tokens.</summary>
+/// <summary>
+/// Authenticates programs by "Authorization: Bearer pana_…"; refuses revoked, expired and deactivated tokens. Who a
+/// token stands for is kept a few seconds in <see cref="TokenPrincipals"/>, emptied by every change of users and tokens.
+/// </summary>
 public sealed class ApiTokenAuthentication(
     IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder,
-    PanaDb db, UserManager<PanaUser> users, IUserClaimsPrincipalFactory<PanaUser> claims, TimeProvider clock, IProblemDetailsService problems)
+    PanaDb db, UserManager<PanaUser> users, IUserClaimsPrincipalFactory<PanaUser> claims, TokenPrincipals principals, TimeProvider clock,
+    IProblemDetailsService problems)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "ApiToken";
@@ -30,19 +34,26 @@ public sealed class ApiTokenAuthentication(
             return AuthenticateResult.NoResult();
         }
         var hash = HashOf(header["Bearer ".Length..].Trim());
-        var now = clock.GetUtcNow().UtcDateTime;
-        var token = await db.ApiTokens.AsNoTracking().Include(t => t.User).SingleOrDefaultAsync(t => t.TokenHash == hash, Context.RequestAborted);
-        if (token?.User is null || token.RevokedAt is not null || token.ExpiresAt <= now)
+        if (!principals.TryGet(hash, out var known))
         {
-            return AuthenticateResult.Fail("The token is unknown, revoked or expired.");
+            var readAt = principals.Generation;
+            var now = clock.GetUtcNow().UtcDateTime;
+            var token = await db.ApiTokens.AsNoTracking().Include(t => t.User).SingleOrDefaultAsync(t => t.TokenHash == hash, Context.RequestAborted);
+            if (token?.User is null || token.RevokedAt is not null || token.ExpiresAt <= now)
+            {
+                return AuthenticateResult.Fail("The token is unknown, revoked or expired.");
+            }
+            if (!token.User.IsActive || await users.IsLockedOutAsync(token.User))
+            {
+                return AuthenticateResult.Fail("The token's user is deactivated or locked out.");
+            }
+            var principal = await claims.CreateAsync(token.User);
+            var list = principal.Claims.Append(new Claim(TokenIdClaim, token.Id.ToString())).ToList();
+            principals.Remember(hash, list, token.ExpiresAt, readAt);
+            known = new TokenPrincipals.Entry(list, token.ExpiresAt, now);
         }
-        if (!token.User.IsActive || await users.IsLockedOutAsync(token.User))
-        {
-            return AuthenticateResult.Fail("The token's user is deactivated or locked out.");
-        }
-        var principal = await claims.CreateAsync(token.User);
-        ((ClaimsIdentity)principal.Identity!).AddClaim(new Claim(TokenIdClaim, token.Id.ToString()));
-        return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(new ClaimsIdentity(principal.Claims, SchemeName, ClaimTypes.Name, ClaimTypes.Role)), SchemeName));
+        var identity = new ClaimsIdentity(known.Claims, SchemeName, ClaimTypes.Name, ClaimTypes.Role);
+        return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName));
     }
 
     protected override async Task HandleChallengeAsync(AuthenticationProperties properties)
