@@ -73,4 +73,12 @@ public abstract class PanaDb : IdentityDbContext<PanaUser, IdentityRole, string>
 public sealed class SqlitePanaDb(DbContextOptions<SqlitePanaDb> options) : PanaDb(options);
 
 /// <summary>PanaDb on PostgreSQL, the production database.</summary>
-public sealed class PostgresPanaDb(DbContextOptions<PostgresPanaDb> options) : PanaDb(options);
+public sealed class PostgresPanaDb(DbContextOptions<PostgresPanaDb> options) : PanaDb(options)
+{
+    protected override void OnModelCreating(ModelBuilder b)
+    {
+        base.OnModelCreating(b);
+        // Name keys are ASCII compared byte by byte, as in SQLite: a prefix is then a range the key index seeks.
+        b.Entity<PersonNameKey>().Property(e => e.Key).UseCollation("C");
+    }
+}

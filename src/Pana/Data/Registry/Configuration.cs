@@ -13,6 +13,7 @@ internal sealed class PersonConfiguration : IEntityTypeConfiguration<Person>
         b.HasIndex(e => new { e.OperationCode, e.ExternalId }).IsUnique().HasFilter("\"ExternalId\" IS NOT NULL");
         b.HasIndex(e => e.PhoneDigits);
         b.HasIndex(e => e.BirthDate);
+        b.HasIndex(e => new { e.LatinName, e.Id });
         b.HasIndex(e => new { e.OperationCode, e.RegionCode });
         b.HasIndex(e => e.OriginCode);
         b.HasIndex(e => e.HouseholdId);
@@ -106,8 +107,11 @@ internal sealed class PersonNameKeyConfiguration : IEntityTypeConfiguration<Pers
     public void Configure(EntityTypeBuilder<PersonNameKey> b)
     {
         b.HasKey(e => new { e.Key, e.PersonId });
-        b.HasIndex(e => e.PersonId);
+        // A person's keys from the person (merges, edits, the other words of a search); the words' people in name order.
+        b.HasIndex(e => new { e.PersonId, e.Key });
+        b.HasIndex(e => new { e.Key, e.SortName, e.PersonId });
         b.Property(e => e.Key).HasMaxLength(100);
+        b.Property(e => e.SortName).HasMaxLength(320);
         b.HasOne<Person>().WithMany().HasForeignKey(e => e.PersonId).OnDelete(DeleteBehavior.Cascade);
     }
 }

@@ -144,6 +144,8 @@ public class PersonNameKey
 {
     public Guid PersonId { get; set; }
     public string Key { get; set; } = "";
+    /// <summary>The person's LatinName, so that a search pages through a word's people in name order from the index alone.</summary>
+    public string SortName { get; set; } = "";
 }
 
 /// <summary>Shares a person with an organisation beyond the one that registered them (cases and referrals add these).</summary>

@@ -55,7 +55,7 @@ public sealed class MergePersons(PanaDb db, PersonScope scope, AuditLog audit, I
         var keptKeys = (await db.PersonNameKeys.Where(k => k.PersonId == kept.Id).Select(k => k.Key).ToListAsync(ct)).ToHashSet();
         var moved = await db.PersonNameKeys.Where(k => k.PersonId == duplicate.Id).ToListAsync(ct);
         db.PersonNameKeys.RemoveRange(moved);
-        db.PersonNameKeys.AddRange(moved.Where(k => !keptKeys.Contains(k.Key)).Select(k => new PersonNameKey { PersonId = kept.Id, Key = k.Key }));
+        db.PersonNameKeys.AddRange(moved.Where(k => !keptKeys.Contains(k.Key)).Select(k => new PersonNameKey { PersonId = kept.Id, Key = k.Key, SortName = kept.LatinName }));
         if (kept.HouseholdId is null && duplicate.HouseholdId is not null)
         {
             (kept.HouseholdId, kept.Relationship) = (duplicate.HouseholdId, duplicate.Relationship);

@@ -156,12 +156,20 @@ public sealed partial class PersonRules(PanaDb db, IStringLocalizer<UiText> t, T
     public static IEnumerable<string> NameKeys(Person p) =>
         new[] { p.GivenName, p.FamilyName, p.Patronymic, p.LatinName, p.CyrillicName }.SelectMany(NameScripts.Keys).Distinct();
 
+    /// <summary>The rows of <see cref="NameKeys"/>, each carrying the name the search sorts by.</summary>
+    public static IEnumerable<PersonNameKey> NameKeyRows(Person p) =>
+        NameKeys(p).Select(k => new PersonNameKey { PersonId = p.Id, Key = k, SortName = p.LatinName });
+
     public async Task WriteNameKeysAsync(Person p, bool isNew, CancellationToken ct)
     {
         var wanted = NameKeys(p).ToHashSet();
         var existing = isNew ? [] : await db.PersonNameKeys.Where(k => k.PersonId == p.Id).ToListAsync(ct);
         db.PersonNameKeys.RemoveRange(existing.Where(k => !wanted.Contains(k.Key)));
-        db.PersonNameKeys.AddRange(wanted.Except(existing.Select(k => k.Key)).Select(k => new PersonNameKey { PersonId = p.Id, Key = k }));
+        foreach (var kept in existing.Where(k => wanted.Contains(k.Key)))
+        {
+            kept.SortName = p.LatinName;
+        }
+        db.PersonNameKeys.AddRange(NameKeyRows(p).Where(k => !existing.Any(e => e.Key == k.Key)));
     }
 
     public static string Digits(string? s) => s is null ? "" : new string(s.Where(char.IsAsciiDigit).ToArray());

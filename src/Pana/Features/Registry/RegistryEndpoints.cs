@@ -16,10 +16,11 @@ public static class RegistryEndpoints
         persons.MapGet("/", async ([AsParameters] SearchQuery query, SearchPersons search, AuditLog audit, CancellationToken ct) =>
             {
                 var result = await search.HandleAsync(query.ToFilter(), ct);
-                await audit.WriteAsync(AuditAction.View, "Registry", "search", $"API: registry search, {result.Total} found", ct);
+                await audit.WriteAsync(AuditAction.View, "Registry", "search", $"API: registry search, {(result.Capped ? "more than " : "")}{result.Total} found", ct);
                 return TypedResults.Ok(result);
             })
-            .WithSummary("Search people: any name in any script, registration or document number, phone, date or year of birth; filters; paged");
+            .WithSummary("Search people: any name in any script, registration or document number, phone, date or year of birth; filters; paged; "
+                + "the total counts up to 1,000 and capped says there are more");
 
         persons.MapGet("/{id:guid}", async (Guid id, PersonRecord record, HttpResponse response, CancellationToken ct) =>
             {

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Pana.Data;
@@ -22,27 +23,85 @@ public sealed partial class SearchPersons(PanaDb db, PersonScope scope, TimeProv
         string CyrillicName, Sex Sex, DateOnly? BirthDate, DatePrecision BirthDatePrecision, string? OriginCode, string OperationCode,
         string? RegionCode, string? PopulationTypeCode, string? HouseholdNumber);
 
-    public sealed record Result(List<Row> Items, int Total, int Page, int PageSize)
+    /// <summary>
+    /// One page of matches. Total counts at most <see cref="CountLimit"/>; Capped says there are more, so that a common
+    /// name costs a page, not a count of tens of thousands.
+    /// </summary>
+    public sealed record Result(List<Row> Items, int Total, bool Capped, int Page, int PageSize)
     {
         public int Pages => (Total + PageSize - 1) / PageSize;
     }
 
+    public const int CountLimit = 1000;
+
     public async Task<Result> HandleAsync(Filter f, CancellationToken ct = default)
     {
-        var query = Query(f);
+        var (matches, ordered) = await QueryAsync(f, ct);
         var size = Math.Clamp(f.PageSize, 1, 200);
         var page = Math.Max(1, f.Page);
-        var total = await query.CountAsync(ct);
-        var items = await Project(Sort(query, f)).Skip((page - 1) * size).Take(size).ToListAsync(ct);
-        return new Result(items, total, page, size);
+        var found = await matches.Take(CountLimit + 1).CountAsync(ct);
+        var items = found == 0 ? [] : await Project(ordered).Skip((page - 1) * size).Take(size).ToListAsync(ct);
+        return new Result(items, Math.Min(found, CountLimit), found > CountLimit, page, size);
     }
 
     /// <summary>Every match in order, streamed, for the export.</summary>
-    public IAsyncEnumerable<Row> StreamAsync(Filter f) => Project(Sort(Query(f), f)).AsAsyncEnumerable();
+    public async IAsyncEnumerable<Row> StreamAsync(Filter f, [EnumeratorCancellation] CancellationToken ct = default)
+    {
+        var (_, ordered) = await QueryAsync(f, ct);
+        await foreach (var row in Project(ordered).AsAsyncEnumerable().WithCancellation(ct))
+        {
+            yield return row;
+        }
+    }
 
     private DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
 
-    private IQueryable<Person> Query(Filter f)
+    /// <summary>
+    /// The matches, and the same in the order asked for. Name words are read from the name key index: the rarest
+    /// word's keys drive, each person once (at their first key in that word's range), the other words are sought by
+    /// person. Sorted by name, the people come in the order of the index (the matching word, then the full Latin
+    /// name), so a page of a common name is read without sorting every match.
+    /// </summary>
+    private async Task<(IQueryable<Person> Matches, IQueryable<Person> Ordered)> QueryAsync(Filter f, CancellationToken ct)
+    {
+        var people = Filtered(f);
+        var words = Terms(f.Q).Select(NameKey).OfType<KeyRange>().Distinct().ToList();
+        if (words.Count == 0)
+        {
+            return (people, Sort(people, f));
+        }
+        if (words.Count > 1)
+        {
+            var counts = new Dictionary<KeyRange, int>();
+            foreach (var w in words)
+            {
+                counts[w] = await db.PersonNameKeys.Where(k => k.Key.CompareTo(w.From) >= 0 && k.Key.CompareTo(w.To) < 0).Take(CountLimit + 1).CountAsync(ct);
+            }
+            words = [.. words.OrderBy(w => counts[w])];
+        }
+        var (low, high) = words[0];
+        var hits = from k in db.PersonNameKeys
+                   where k.Key.CompareTo(low) >= 0 && k.Key.CompareTo(high) < 0
+                         && !db.PersonNameKeys.Any(e => e.PersonId == k.PersonId && e.Key.CompareTo(low) >= 0 && e.Key.CompareTo(k.Key) < 0)
+                   join p in people on k.PersonId equals p.Id
+                   select new KeyHit { Key = k, Person = p };
+        foreach (var (also, below) in words.Skip(1))
+        {
+            hits = hits.Where(h => db.PersonNameKeys.Any(e => e.PersonId == h.Person.Id && e.Key.CompareTo(also) >= 0 && e.Key.CompareTo(below) < 0));
+        }
+        var matches = hits.Select(h => h.Person);
+        var ordered = (f.Sort, f.Descending) switch
+        {
+            (PersonSort.Name, false) => hits.OrderBy(h => h.Key.Key).ThenBy(h => h.Key.SortName).ThenBy(h => h.Key.PersonId).Select(h => h.Person),
+            (PersonSort.Name, true) => hits.OrderByDescending(h => h.Key.Key).ThenByDescending(h => h.Key.SortName).ThenByDescending(h => h.Key.PersonId)
+                .Select(h => h.Person),
+            _ => Sort(matches, f),
+        };
+        return (matches, ordered);
+    }
+
+    /// <summary>The people in scope that meet the filters and the search's words other than names.</summary>
+    private IQueryable<Person> Filtered(Filter f)
     {
         var q = scope.Persons.AsNoTracking();
         foreach (var term in Terms(f.Q))
@@ -89,14 +148,20 @@ public sealed partial class SearchPersons(PanaDb db, PersonScope scope, TimeProv
     {
         if (RegistrationNumberPattern().IsMatch(term))
         {
+            // People's numbers and households' (KAZ-25-H00123) differ, so each is one index seek.
             var number = term.ToUpperInvariant();
-            return q.Where(p => p.RegistrationNumber == number || db.Households.Any(h => h.Id == p.HouseholdId && h.RegistrationNumber == number));
+            if (!number.Contains("-H", StringComparison.Ordinal))
+            {
+                return q.Where(p => p.RegistrationNumber == number);
+            }
+            var household = db.Households.Where(h => h.RegistrationNumber == number).Select(h => (Guid?)h.Id);
+            return q.Where(p => household.Contains(p.HouseholdId));
         }
         if (DateOnly.TryParseExact(term, ["dd.MM.yyyy", "yyyy-MM-dd", "d.M.yyyy"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
         {
             return q.Where(p => p.BirthDate == date);
         }
-        if (term.Length == 4 && int.TryParse(term, out var year) && year is > 1900 and < 2100)
+        if (IsYear(term, out var year))
         {
             var from = new DateOnly(year, 1, 1);
             var to = new DateOnly(year, 12, 31);
@@ -107,18 +172,35 @@ public sealed partial class SearchPersons(PanaDb db, PersonScope scope, TimeProv
             // Digits are a phone or a document number.
             var digits = PersonRules.Digits(term);
             var doc = PersonRules.DocumentKey(term);
-            return q.Where(p => (digits.Length >= 6 && p.PhoneDigits.Contains(digits)) || db.PersonDocuments.Any(d => d.PersonId == p.Id && d.NumberKey == doc));
+            var holders = db.PersonDocuments.Where(d => d.NumberKey == doc).Select(d => d.PersonId);
+            return digits.Length >= 6 ? q.Where(p => p.PhoneDigits.Contains(digits) || holders.Contains(p.Id)) : q.Where(p => holders.Contains(p.Id));
         }
-        if (NameScripts.KeyOf(term) is not { } key)
-        {
-            return q;
-        }
-        // A name word matches a key of any of the person's names, as typed so far.
-        return q.Where(p => db.PersonNameKeys.Any(k => k.PersonId == p.Id && k.Key.StartsWith(key)));
+        return q; // a name word: see QueryAsync
     }
+
+    /// <summary>The keys a name word matches as typed so far: from its key up to the next key of its length.</summary>
+    private static KeyRange? NameKey(string term)
+    {
+        if (RegistrationNumberPattern().IsMatch(term) || term.Any(char.IsDigit) || NameScripts.KeyOf(term) is not { Length: > 0 } key)
+        {
+            return null;
+        }
+        // Keys are ASCII, so the character after the last one never overflows.
+        return new KeyRange(key, key[..^1] + (char)(key[^1] + 1));
+    }
+
+    private static bool IsYear(string term, out int year) => int.TryParse(term, out year) && term.Length == 4 && year is > 1900 and < 2100;
 
     private static IEnumerable<string> Terms(string? q) =>
         string.IsNullOrWhiteSpace(q) ? [] : q.Split([' ', ',', ';'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Take(6);
+
+    private readonly record struct KeyRange(string From, string To);
+
+    private sealed class KeyHit
+    {
+        public PersonNameKey Key { get; init; } = null!;
+        public Person Person { get; init; } = null!;
+    }
 
     private static IQueryable<Person> Sort(IQueryable<Person> q, Filter f) => (f.Sort, f.Descending) switch
     {
@@ -129,7 +211,7 @@ public sealed partial class SearchPersons(PanaDb db, PersonScope scope, TimeProv
         (PersonSort.RegisteredOn, false) => q.OrderBy(p => p.RegisteredOn).ThenBy(p => p.RegistrationNumber),
         (PersonSort.RegisteredOn, true) => q.OrderByDescending(p => p.RegisteredOn).ThenByDescending(p => p.RegistrationNumber),
         (_, false) => q.OrderBy(p => p.LatinName).ThenBy(p => p.Id),
-        (_, true) => q.OrderByDescending(p => p.LatinName).ThenBy(p => p.Id),
+        (_, true) => q.OrderByDescending(p => p.LatinName).ThenByDescending(p => p.Id),
     };
 
     private IQueryable<Row> Project(IQueryable<Person> q)

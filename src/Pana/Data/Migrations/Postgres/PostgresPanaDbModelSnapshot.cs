@@ -1085,6 +1085,8 @@ namespace Pana.Data.Migrations.Postgres
                     b.HasIndex("RegistrationNumber")
                         .IsUnique();
 
+                    b.HasIndex("LatinName", "Id");
+
                     b.HasIndex("OperationCode", "ExternalId")
                         .IsUnique()
                         .HasFilter("\"ExternalId\" IS NOT NULL");
@@ -1145,14 +1147,22 @@ namespace Pana.Data.Migrations.Postgres
                 {
                     b.Property<string>("Key")
                         .HasMaxLength(100)
-                        .HasColumnType("character varying(100)");
+                        .HasColumnType("character varying(100)")
+                        .UseCollation("C");
 
                     b.Property<Guid>("PersonId")
                         .HasColumnType("uuid");
 
+                    b.Property<string>("SortName")
+                        .IsRequired()
+                        .HasMaxLength(320)
+                        .HasColumnType("character varying(320)");
+
                     b.HasKey("Key", "PersonId");
 
-                    b.HasIndex("PersonId");
+                    b.HasIndex("PersonId", "Key");
+
+                    b.HasIndex("Key", "SortName", "PersonId");
 
                     b.ToTable("PersonNameKeys");
                 });

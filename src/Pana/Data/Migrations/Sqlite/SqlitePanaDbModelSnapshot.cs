@@ -1074,6 +1074,8 @@ namespace Pana.Data.Migrations.Sqlite
                     b.HasIndex("RegistrationNumber")
                         .IsUnique();
 
+                    b.HasIndex("LatinName", "Id");
+
                     b.HasIndex("OperationCode", "ExternalId")
                         .IsUnique()
                         .HasFilter("\"ExternalId\" IS NOT NULL");
@@ -1139,9 +1141,16 @@ namespace Pana.Data.Migrations.Sqlite
                     b.Property<Guid>("PersonId")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("SortName")
+                        .IsRequired()
+                        .HasMaxLength(320)
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Key", "PersonId");
 
-                    b.HasIndex("PersonId");
+                    b.HasIndex("PersonId", "Key");
+
+                    b.HasIndex("Key", "SortName", "PersonId");
 
                     b.ToTable("PersonNameKeys");
                 });

@@ -81,7 +81,7 @@ internal sealed partial class SyntheticPopulation
         p.ConsentDate = p.ConsentGiven ? u.On : null;
         p.ConsentPurpose = p.ConsentGiven ? Purpose : "";
         batch.Persons.Add(p);
-        batch.NameKeys.AddRange(PersonRules.NameKeys(p).Select(k => new PersonNameKey { PersonId = p.Id, Key = k }));
+        batch.NameKeys.AddRange(PersonRules.NameKeyRows(p));
         batch.Statuses.AddRange(u.Steps.Select(s => new LegalStatus
         {
             PersonId = p.Id,
