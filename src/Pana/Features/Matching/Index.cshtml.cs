@@ -36,6 +36,7 @@ public sealed class IndexModel(PanaDb db, DedupJobs jobs, ReferenceDirectory ref
         DedupJobState.Queued => UiText.Key("Queued"),
         DedupJobState.Running => UiText.Key("Running"),
         DedupJobState.Completed => UiText.Key("Completed"),
+        DedupJobState.Cancelled => UiText.Key("Cancelled"),
         _ => UiText.Key("Failed"),
     };
 }
