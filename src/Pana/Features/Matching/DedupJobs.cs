@@ -1,4 +1,6 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Globalization;
 using System.Text.Json;
 using System.Threading.Channels;
 using Microsoft.EntityFrameworkCore;
@@ -119,12 +121,15 @@ public sealed class DedupJobs(IServiceScopeFactory scopes, TimeProvider clock, I
         var reporting = ReportAsync(jobId, progress, stopReporting.Token);
         FoldedPeople people;
         CandidateBlocks blocks;
+        var phases = new Phases();
         try
         {
             people = await MatchRecords.ReadAllAsync(db, job.OperationCode, n => progress.Total = n, ct);
+            phases.End("read");
             blocks = await Task.Run(() => CandidateBlocks.Of(people.Forms, ct), ct);
             progress.Places = blocks.Places;
             var known = await KnownPairsAsync(db, ct);
+            phases.End("blocked");
             var thresholds = MatchThresholds.ForRegistryOf(people.Count);
             var found = Channel.CreateUnbounded<(int, int)>(new UnboundedChannelOptions { SingleReader = true });
             var writing = WriteAsync(jobId, people, thresholds, found.Reader, ct);
@@ -134,8 +139,10 @@ public sealed class DedupJobs(IServiceScopeFactory scopes, TimeProvider clock, I
             }
             finally
             {
+                phases.End("compared");
                 found.Writer.Complete();
                 await writing;
+                phases.End("written");
             }
         }
         finally
@@ -151,7 +158,8 @@ public sealed class DedupJobs(IServiceScopeFactory scopes, TimeProvider clock, I
             job.FinishedAt = clock.GetUtcNow().UtcDateTime;
             audit.Add(AuditAction.Create, "DedupJob", job.Id.ToString(),
                 $"Batch deduplication of {job.OperationCode ?? "all operations"}: {people.Count} people, {blocks.Count} blocks (largest key {blocks.LargestKey}, "
-                + $"{blocks.SplitKeys} split), {job.Comparisons} comparisons, {job.PairsFound} pairs queued for review");
+                + $"{blocks.SplitKeys} split), {job.Comparisons} comparisons, {job.PairsFound} pairs queued for review; {phases}");
+            log.LogInformation("Deduplication job {Job}: {People} people, {Comparisons} comparisons, {Pairs} pairs; {Phases}", job.Id, people.Count, job.Comparisons, job.PairsFound, phases);
             await db.SaveChangesAsync(ct);
         }
     }
@@ -261,6 +269,24 @@ public sealed class DedupJobs(IServiceScopeFactory scopes, TimeProvider clock, I
         var db = scope.ServiceProvider.GetRequiredService<PanaDb>();
         var now = clock.GetUtcNow().UtcDateTime;
         await db.DedupJobs.Where(j => j.Id == id).ExecuteUpdateAsync(s => s.SetProperty(j => j.State, state).SetProperty(j => j.Error, error).SetProperty(j => j.FinishedAt, now));
+    }
+
+    // Wall and processor seconds of each phase, and the peak memory, for the job's audit line.
+    private sealed class Phases
+    {
+        private readonly System.Text.StringBuilder text = new();
+        private readonly Stopwatch wall = Stopwatch.StartNew();
+        private TimeSpan cpu = Process.GetCurrentProcess().TotalProcessorTime;
+
+        public void End(string phase)
+        {
+            var now = Process.GetCurrentProcess().TotalProcessorTime;
+            text.Append(CultureInfo.InvariantCulture, $"{phase} {wall.Elapsed.TotalSeconds:0.0} s (processor {(now - cpu).TotalSeconds:0.0} s, {GC.GetTotalMemory(false) >> 20} MiB managed); ");
+            cpu = now;
+            wall.Restart();
+        }
+
+        public override string ToString() => text.ToString() + $"peak working set {Process.GetCurrentProcess().PeakWorkingSet64 >> 20} MiB";
     }
 
     private sealed class DedupProgress

@@ -31,6 +31,12 @@ public sealed class IndexModel(PanaDb db, DedupJobs jobs, ReferenceDirectory ref
         return RedirectToPage();
     }
 
+    public async Task<IActionResult> OnPostCancelAsync(Guid id, CancellationToken ct)
+    {
+        await jobs.CancelAsync(db, id, user.Name, ct);
+        return RedirectToPage();
+    }
+
     public static string StateName(DedupJobState state) => state switch
     {
         DedupJobState.Queued => UiText.Key("Queued"),
