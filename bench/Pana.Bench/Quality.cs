@@ -114,7 +114,7 @@ public static class Quality
             s.AppendLine(En, $"| {m.Matcher} | {m.Candidates:N0} | {m.BlockingRecall:P2} | {m.Threshold:0.###} | {m.Predicted:N0} | {m.Precision:0.0000} | {m.Recall:0.0000} | **{m.F1:0.0000}** |");
         }
         s.AppendLine();
-        s.AppendLine(En, $"Largest block: {r.LargestBlock:N0} records (blocks over {QualityRun.MaxBlock:N0} are skipped, as the batch run does).");
+        s.AppendLine(En, $"Largest block: {r.LargestBlock:N0} records (blocks over {QualityRun.MaxBlock:N0} are split by year of birth, as the batch run does).");
         if (larger is not null)
         {
             s.AppendLine();

@@ -86,9 +86,9 @@ public sealed class DedupReviewTests(Apps apps)
         Assert.Null(await Pair(api, a, b));
     }
 
-    private static async Task RunJob(HttpClient api)
+    internal static async Task RunJob(HttpClient api, string operation = "KAZ")
     {
-        var started = await api.PostAsync("/api/v1/matching/jobs", Json.Of(new { operation = "KAZ" }));
+        var started = await api.PostAsync("/api/v1/matching/jobs", Json.Of(new { operation }));
         Assert.Equal(HttpStatusCode.Accepted, started.StatusCode);
         var id = (await Json.Read(started)).GetProperty("id").GetGuid();
         for (var i = 0; i < 300; i++)

@@ -43,7 +43,7 @@ public class DedupJob
     public string Error { get; set; } = "";
 }
 
-public enum DedupJobState { Queued, Running, Completed, Failed }
+public enum DedupJobState { Queued, Running, Completed, Failed, Cancelled }
 
 internal sealed class MatchPairConfiguration : IEntityTypeConfiguration<MatchPair>
 {

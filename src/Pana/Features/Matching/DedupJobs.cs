@@ -1,3 +1,6 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Globalization;
 using System.Text.Json;
 using System.Threading.Channels;
 using Microsoft.EntityFrameworkCore;
@@ -9,16 +12,16 @@ using Pana.Features.Audit;
 namespace Pana.Features.Matching;
 
 /// <summary>
-/// Runs batch deduplication in the background, one job at a time: reads the registry (or one operation)
-/// a page at a time, groups people by blocking keys, compares the pairs inside each block and queues
-/// likely duplicates for review. Pairs already decided, either way, are never proposed again.
+/// Runs batch deduplication in the background, one job at a time: folds the registry (or one operation) into memory in
+/// one streaming scan, groups people by blocking keys, compares the pairs inside each block on all cores and writes
+/// likely duplicates to the review queue in batches as they are found. Pairs already in the queue or decided, either
+/// way, are never proposed again. A job can be cancelled; one cut off by a stop of the app is marked failed.
 /// </summary>
 public sealed class DedupJobs(IServiceScopeFactory scopes, TimeProvider clock, ILogger<DedupJobs> log) : BackgroundService
 {
-    private const int PageSize = 5000;
-    // A block this large is a very common name; comparing inside it would be quadratic for no gain.
-    private const int MaxBlock = 2000;
+    private const int WriteBatch = 1000;
     private readonly Channel<Guid> queue = Channel.CreateUnbounded<Guid>();
+    private readonly ConcurrentDictionary<Guid, CancellationTokenSource> running = new();
 
     public async Task<Guid> EnqueueAsync(PanaDb db, string? operation, string startedBy, CancellationToken ct)
     {
@@ -29,24 +32,58 @@ public sealed class DedupJobs(IServiceScopeFactory scopes, TimeProvider clock, I
         return job.Id;
     }
 
+    /// <summary>Cancels a queued or running job; false when there is no such job still to do.</summary>
+    public async Task<bool> CancelAsync(PanaDb db, Guid id, string by, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var queued = await db.DedupJobs.Where(j => j.Id == id && j.State == DedupJobState.Queued)
+            .ExecuteUpdateAsync(s => s.SetProperty(j => j.State, DedupJobState.Cancelled).SetProperty(j => j.FinishedAt, now).SetProperty(j => j.Error, "Cancelled by " + by), ct);
+        if (queued > 0)
+        {
+            return true;
+        }
+        // A job is registered here before it is marked running, so a job missed above is found here.
+        if (running.TryGetValue(id, out var cancel))
+        {
+            await cancel.CancelAsync();
+            return true;
+        }
+        return false;
+    }
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         await RecoverAsync(stoppingToken);
         await foreach (var id in queue.Reader.ReadAllAsync(stoppingToken))
         {
+            using var cancel = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+            running[id] = cancel;
             try
             {
-                await RunAsync(id, stoppingToken);
+                await RunAsync(id, cancel.Token);
             }
-            catch (Exception ex) when (ex is not OperationCanceledException)
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                await MarkAsync(id, DedupJobState.Failed, "Interrupted by a stop of the app; start it again.");
+                throw;
+            }
+            catch (OperationCanceledException)
+            {
+                await MarkAsync(id, DedupJobState.Cancelled, "Cancelled; the pairs found until then stay in the review queue.");
+            }
+            catch (Exception ex)
             {
                 log.LogError(ex, "Deduplication job {Job} failed", id);
-                await MarkAsync(id, j => (j.State, j.Error, j.FinishedAt) = (DedupJobState.Failed, ex.Message, clock.GetUtcNow().UtcDateTime), CancellationToken.None);
+                await MarkAsync(id, DedupJobState.Failed, ex.Message);
+            }
+            finally
+            {
+                running.TryRemove(id, out _);
             }
         }
     }
 
-    /// <summary>Jobs cut off by a restart are marked failed; queued ones run again.</summary>
+    /// <summary>Jobs cut off by a restart are marked failed (when the stop left them running); queued ones run again.</summary>
     private async Task RecoverAsync(CancellationToken ct)
     {
         using var scope = scopes.CreateScope();
@@ -71,101 +108,193 @@ public sealed class DedupJobs(IServiceScopeFactory scopes, TimeProvider clock, I
         var db = scope.ServiceProvider.GetRequiredService<PanaDb>();
         var audit = scope.ServiceProvider.GetRequiredService<AuditLog>();
         var job = await db.DedupJobs.SingleAsync(j => j.Id == jobId, ct);
+        if (job.State != DedupJobState.Queued)
+        {
+            return; // cancelled while it waited
+        }
         job.State = DedupJobState.Running;
         job.StartedAt = clock.GetUtcNow().UtcDateTime;
         await db.SaveChangesAsync(ct);
 
-        var people = new List<MatchRecord>();
-        for (var after = ""; ;)
+        var progress = new DedupProgress();
+        using var stopReporting = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        var reporting = ReportAsync(jobId, progress, stopReporting.Token);
+        FoldedPeople people;
+        CandidateBlocks blocks;
+        var phases = new Phases();
+        try
         {
-            var (page, last) = await MatchRecords.PageAsync(db, job.OperationCode, after, PageSize, ct);
-            people.AddRange(page);
-            job.PersonsTotal = people.Count;
-            await db.SaveChangesAsync(ct);
-            if (page.Count < PageSize || last is null)
+            people = await MatchRecords.ReadAllAsync(db, job.OperationCode, n => progress.Total = n, ct);
+            phases.End("read");
+            blocks = await Task.Run(() => CandidateBlocks.Of(people.Forms, ct), ct);
+            progress.Places = blocks.Places;
+            var known = await KnownPairsAsync(db, ct);
+            phases.End("blocked");
+            var thresholds = MatchThresholds.ForRegistryOf(people.Count);
+            var found = Channel.CreateUnbounded<(int, int)>(new UnboundedChannelOptions { SingleReader = true });
+            var writing = WriteAsync(jobId, people, thresholds, found.Reader, ct);
+            try
             {
-                break;
+                await Task.Run(() => CompareAll(people, blocks, thresholds, known, found.Writer, progress, ct), ct);
             }
-            after = last;
+            finally
+            {
+                phases.End("compared");
+                found.Writer.Complete();
+                await writing;
+                phases.End("written");
+            }
         }
-        var blocks = new Dictionary<string, List<int>>(StringComparer.Ordinal);
-        for (var i = 0; i < people.Count; i++)
+        finally
         {
-            foreach (var key in PersonMatcher.BlockingKeys(people[i]))
-            {
-                (blocks.TryGetValue(key, out var list) ? list : blocks[key] = []).Add(i);
-            }
-        }
-        var decided = (await db.MatchPairs.AsNoTracking().Select(p => new { p.PersonAId, p.PersonBId }).ToListAsync(ct))
-            .Select(p => (p.PersonAId, p.PersonBId)).ToHashSet();
-        var compared = new HashSet<long>();
-        var found = new List<MatchPair>();
-        var done = new bool[people.Count];
-        var lastSave = clock.GetUtcNow();
-        foreach (var block in blocks.Values.Where(b => b.Count is > 1 and <= MaxBlock))
-        {
-            for (var x = 0; x < block.Count; x++)
-            {
-                for (var y = x + 1; y < block.Count; y++)
-                {
-                    var (i, j) = block[x] < block[y] ? (block[x], block[y]) : (block[y], block[x]);
-                    if (!compared.Add(((long)i * people.Count) + j))
-                    {
-                        continue;
-                    }
-                    job.Comparisons++;
-                    if (PersonMatcher.LevelOf(PersonMatcher.Score(people[i], people[j])) < MatchLevel.Probable)
-                    {
-                        continue;
-                    }
-                    var pair = MatchPair.Ordered(people[i].Id, people[j].Id);
-                    if (!decided.Contains(pair))
-                    {
-                        var result = PersonMatcher.Compare(people[i], people[j]);
-                        found.Add(new MatchPair
-                        {
-                            PersonAId = pair.A,
-                            PersonBId = pair.B,
-                            Score = Math.Round(result.Score, 2),
-                            Level = result.Level.ToString(),
-                            Reasons = JsonSerializer.Serialize(result.Reasons),
-                            JobId = job.Id,
-                            FoundAt = clock.GetUtcNow().UtcDateTime,
-                        });
-                    }
-                }
-                done[block[x]] = true;
-            }
-            if (clock.GetUtcNow() - lastSave > TimeSpan.FromSeconds(2))
-            {
-                job.PersonsDone = done.Count(d => d);
-                job.PairsFound = found.Count;
-                await db.SaveChangesAsync(ct);
-                lastSave = clock.GetUtcNow();
-            }
+            await stopReporting.CancelAsync();
+            await reporting;
         }
         using (audit.Summarised())
         {
             // Found pairs are described by one summary line, not one per pair.
-            db.MatchPairs.AddRange(found);
-            job.PersonsDone = people.Count;
-            job.PairsFound = found.Count;
+            (job.PersonsTotal, job.PersonsDone, job.Comparisons, job.PairsFound) = (people.Count, people.Count, progress.Comparisons, (int)progress.Pairs);
             job.State = DedupJobState.Completed;
             job.FinishedAt = clock.GetUtcNow().UtcDateTime;
             audit.Add(AuditAction.Create, "DedupJob", job.Id.ToString(),
-                $"Batch deduplication of {job.OperationCode ?? "all operations"}: {people.Count} people, {job.Comparisons} comparisons, {found.Count} pairs queued for review");
+                $"Batch deduplication of {job.OperationCode ?? "all operations"}: {people.Count} people, {blocks.Count} blocks (largest key {blocks.LargestKey}, "
+                + $"{blocks.SplitKeys} split), {job.Comparisons} comparisons, {job.PairsFound} pairs queued for review; {phases}");
+            log.LogInformation("Deduplication job {Job}: {People} people, {Comparisons} comparisons, {Pairs} pairs; {Phases}", job.Id, people.Count, job.Comparisons, job.PairsFound, phases);
             await db.SaveChangesAsync(ct);
         }
     }
 
-    private async Task MarkAsync(Guid id, Action<DedupJob> change, CancellationToken ct)
+    // Every block on every core; a pair is compared in the first block both people share, and kept when it is likely one person.
+    private static void CompareAll(FoldedPeople people, CandidateBlocks blocks, MatchThresholds thresholds, HashSet<(Guid, Guid)> known,
+        ChannelWriter<(int, int)> found, DedupProgress progress, CancellationToken ct)
+    {
+        var forms = people.Forms;
+        Parallel.For(0, blocks.Count, new ParallelOptions { CancellationToken = ct, MaxDegreeOfParallelism = Environment.ProcessorCount }, b =>
+        {
+            var block = blocks.Members(b);
+            long compared = 0;
+            for (var x = 0; x < block.Length; x++)
+            {
+                for (var y = x + 1; y < block.Length; y++)
+                {
+                    var (i, j) = (block[x], block[y]);
+                    if (!blocks.FirstShared(b, i, j))
+                        continue;
+                    compared++;
+                    if (PersonMatcher.Score(forms[i], forms[j]) < thresholds.Probable || known.Contains(MatchPair.Ordered(people.Ids[i], people.Ids[j])))
+                        continue;
+                    found.TryWrite((i, j));
+                    Interlocked.Increment(ref progress.Pairs);
+                }
+            }
+            Interlocked.Add(ref progress.Comparisons, compared);
+            Interlocked.Add(ref progress.PlacesDone, block.Length);
+        });
+    }
+
+    // Pairs go to the review queue a batch at a time, past the change tracker's memory of earlier batches.
+    private async Task WriteAsync(Guid jobId, FoldedPeople people, MatchThresholds thresholds, ChannelReader<(int I, int J)> found, CancellationToken ct)
     {
         using var scope = scopes.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<PanaDb>();
-        if (await db.DedupJobs.SingleOrDefaultAsync(j => j.Id == id, ct) is { } job)
+        using var summarised = scope.ServiceProvider.GetRequiredService<AuditLog>().Summarised();
+        var batch = new List<MatchPair>(WriteBatch);
+        for (var more = true; more;)
         {
-            change(job);
-            await db.SaveChangesAsync(ct);
+            more = await found.WaitToReadAsync(ct);
+            while (batch.Count < WriteBatch && found.TryRead(out var p))
+            {
+                var (a, b) = MatchPair.Ordered(people.Ids[p.I], people.Ids[p.J]);
+                var result = PersonMatcher.Compare(people.Forms[p.I], people.Forms[p.J], thresholds);
+                batch.Add(new MatchPair
+                {
+                    PersonAId = a,
+                    PersonBId = b,
+                    Score = result.Score,
+                    Level = result.Level.ToString(),
+                    Reasons = JsonSerializer.Serialize(result.Reasons),
+                    JobId = jobId,
+                    FoundAt = clock.GetUtcNow().UtcDateTime,
+                });
+            }
+            if (batch.Count >= WriteBatch || !more && batch.Count > 0)
+            {
+                db.MatchPairs.AddRange(batch);
+                await db.SaveChangesAsync(ct);
+                db.ChangeTracker.Clear();
+                batch.Clear();
+            }
         }
+    }
+
+    private static async Task<HashSet<(Guid, Guid)>> KnownPairsAsync(PanaDb db, CancellationToken ct)
+    {
+        var known = new HashSet<(Guid, Guid)>();
+        await foreach (var p in db.MatchPairs.AsNoTracking().Select(p => new { p.PersonAId, p.PersonBId }).AsAsyncEnumerable().WithCancellation(ct))
+        {
+            known.Add((p.PersonAId, p.PersonBId));
+        }
+        return known;
+    }
+
+    // The job's row shows its progress, written once a second from a scope of its own.
+    private async Task ReportAsync(Guid jobId, DedupProgress progress, CancellationToken ct)
+    {
+        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(1));
+        try
+        {
+            while (await timer.WaitForNextTickAsync(ct))
+            {
+                using var scope = scopes.CreateScope();
+                var db = scope.ServiceProvider.GetRequiredService<PanaDb>();
+                var (total, comparisons, pairs) = (progress.Total, Interlocked.Read(ref progress.Comparisons), Interlocked.Read(ref progress.Pairs));
+                var done = progress.Places == 0 ? 0 : (int)(total * Interlocked.Read(ref progress.PlacesDone) / progress.Places);
+                await db.DedupJobs.Where(j => j.Id == jobId).ExecuteUpdateAsync(s => s.SetProperty(j => j.PersonsTotal, total)
+                    .SetProperty(j => j.PersonsDone, done).SetProperty(j => j.Comparisons, comparisons).SetProperty(j => j.PairsFound, (int)pairs), ct);
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // The job ended.
+        }
+        catch (Exception ex)
+        {
+            log.LogWarning(ex, "Progress of deduplication job {Job} not written", jobId);
+        }
+    }
+
+    private async Task MarkAsync(Guid id, DedupJobState state, string error)
+    {
+        using var scope = scopes.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<PanaDb>();
+        var now = clock.GetUtcNow().UtcDateTime;
+        await db.DedupJobs.Where(j => j.Id == id).ExecuteUpdateAsync(s => s.SetProperty(j => j.State, state).SetProperty(j => j.Error, error).SetProperty(j => j.FinishedAt, now));
+    }
+
+    // Wall and processor seconds of each phase, and the peak memory, for the job's audit line.
+    private sealed class Phases
+    {
+        private readonly System.Text.StringBuilder text = new();
+        private readonly Stopwatch wall = Stopwatch.StartNew();
+        private TimeSpan cpu = Process.GetCurrentProcess().TotalProcessorTime;
+
+        public void End(string phase)
+        {
+            var now = Process.GetCurrentProcess().TotalProcessorTime;
+            text.Append(CultureInfo.InvariantCulture, $"{phase} {wall.Elapsed.TotalSeconds:0.0} s (processor {(now - cpu).TotalSeconds:0.0} s, {GC.GetTotalMemory(false) >> 20} MiB managed); ");
+            cpu = now;
+            wall.Restart();
+        }
+
+        public override string ToString() => text.ToString() + $"peak working set {Process.GetCurrentProcess().PeakWorkingSet64 >> 20} MiB";
+    }
+
+    private sealed class DedupProgress
+    {
+        public volatile int Total;
+        public long Places;
+        public long PlacesDone;
+        public long Comparisons;
+        public long Pairs;
     }
 }

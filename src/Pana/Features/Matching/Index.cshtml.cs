@@ -31,11 +31,18 @@ public sealed class IndexModel(PanaDb db, DedupJobs jobs, ReferenceDirectory ref
         return RedirectToPage();
     }
 
+    public async Task<IActionResult> OnPostCancelAsync(Guid id, CancellationToken ct)
+    {
+        await jobs.CancelAsync(db, id, user.Name, ct);
+        return RedirectToPage();
+    }
+
     public static string StateName(DedupJobState state) => state switch
     {
         DedupJobState.Queued => UiText.Key("Queued"),
         DedupJobState.Running => UiText.Key("Running"),
         DedupJobState.Completed => UiText.Key("Completed"),
+        DedupJobState.Cancelled => UiText.Key("Cancelled"),
         _ => UiText.Key("Failed"),
     };
 }

@@ -6,18 +6,24 @@ namespace Pana.Features.Matching;
 internal sealed class MatchForm
 {
     private MatchForm(MatchRecord r)
+        : this(r.GivenName, r.FamilyName, NameForms.PatronymicRoot(r.Patronymic), r.Sex, BirthDay.Of(r.BirthDate, r.BirthDatePrecision), OriginKey(r.OriginCode), PhoneKey(r.PhoneDigits))
     {
-        Given = NameForms.Given(r.GivenName);
-        Family = NameForms.Family(r.FamilyName);
-        GivenAsFamily = NameForms.Family(r.GivenName);
-        FamilyAsGiven = NameForms.Given(r.FamilyName);
-        PatronymicRoot = NameForms.PatronymicRoot(r.Patronymic);
-        Birth = BirthDay.Of(r.BirthDate, r.BirthDatePrecision);
-        Sex = r.Sex;
-        Origin = r.OriginCode is { Length: 3 } o && !o.StartsWith("XX", StringComparison.OrdinalIgnoreCase) ? o.ToUpperInvariant() : null;
-        Documents = [.. r.DocumentKeys.Select(DocumentKey).Where(k => k.Length >= 5).Distinct()];
-        Phone = PhoneKey(r.PhoneDigits);
+        Documents = DocumentKeys(r.DocumentKeys);
         Household = [.. r.HouseholdGivenNames.Select(NameForms.Given).Select(Principal).OfType<NameToken>()];
+    }
+
+    /// <summary>A person read field by field (the batch run): documents and household are filled in by the reader afterwards.</summary>
+    internal MatchForm(string givenName, string familyName, string? patronymicRoot, Sex sex, BirthDay birth, string? origin, string? phone)
+    {
+        Given = NameForms.Given(givenName);
+        Family = NameForms.Family(familyName);
+        GivenAsFamily = NameForms.Family(givenName);
+        FamilyAsGiven = NameForms.Given(familyName);
+        PatronymicRoot = patronymicRoot;
+        Birth = birth;
+        Sex = sex;
+        Origin = origin;
+        Phone = phone;
     }
 
     public NameForm Given { get; }
@@ -30,11 +36,11 @@ internal sealed class MatchForm
     public BirthDay Birth { get; }
     public Sex Sex { get; }
     public string? Origin { get; }
-    public string[] Documents { get; }
+    public string[] Documents { get; internal set; } = [];
     public string? Phone { get; }
 
     /// <summary>The principal given-name word of each other member of the person's household.</summary>
-    public NameToken[] Household { get; }
+    public NameToken[] Household { get; internal set; } = [];
 
     public static MatchForm Of(MatchRecord r) => new(r);
 
@@ -49,6 +55,17 @@ internal sealed class MatchForm
         return form.Tokens.Length > 0 ? form.Tokens[0] : null;
     }
 
+    /// <summary>Document numbers as compared: letters and digits only, upper case, five characters at least, each once.</summary>
+    public static string[] DocumentKeys(IEnumerable<string> numbers)
+    {
+        string[] keys = [.. numbers.Select(DocumentKey).Where(k => k.Length >= 5).Distinct()];
+        return keys.Length == 0 ? [] : keys;
+    }
+
+    /// <summary>An origin as compared: a three-letter code, not one of the XX. codes for unknown or stateless.</summary>
+    public static string? OriginKey(string? code) =>
+        code is { Length: 3 } o && !o.StartsWith("XX", StringComparison.OrdinalIgnoreCase) ? o.ToUpperInvariant() : null;
+
     private static string DocumentKey(string number) =>
         string.Create(number.Count(char.IsLetterOrDigit), number, (span, n) =>
         {
@@ -61,7 +78,7 @@ internal sealed class MatchForm
         });
 
     // The last nine digits: +7 701 111 22 33, 8 701 111 22 33 and 701 111 22 33 are one number.
-    private static string? PhoneKey(string? digits)
+    public static string? PhoneKey(string? digits)
     {
         if (string.IsNullOrEmpty(digits))
             return null;

@@ -5,18 +5,94 @@ using Pana.Features.Registry;
 
 namespace Pana.Features.Matching;
 
-/// <summary>Reads people from the registry as the matcher compares them, a page at a time.</summary>
+/// <summary>People of the registry, folded once and compared by index: the batch run's working set.</summary>
+public sealed class FoldedPeople
+{
+    internal FoldedPeople(Guid[] ids, MatchForm[] forms) => (Ids, Forms) = (ids, forms);
+
+    public Guid[] Ids { get; }
+    internal MatchForm[] Forms { get; }
+    public int Count => Ids.Length;
+}
+
+/// <summary>Reads people from the registry as the matcher compares them.</summary>
 public static class MatchRecords
 {
-    /// <summary>The next page after a registration number (keyset paging), and the last number read.</summary>
-    public static async Task<(List<MatchRecord> Page, string? Last)> PageAsync(PanaDb db, string? operation, string after, int size, CancellationToken ct)
+    /// <summary>
+    /// Every live person of the registry (or one operation), folded for the batch run: one streaming scan of the compared
+    /// fields, one of the document numbers, and household members grouped in memory. Names are folded through the
+    /// matcher's caches, so a million people hold each distinct spelling once.
+    /// </summary>
+    public static async Task<FoldedPeople> ReadAllAsync(PanaDb db, string? operation, Action<int> progress, CancellationToken ct)
     {
-        var people = db.Persons.AsNoTracking().Where(p => p.MergedIntoId == null && string.Compare(p.RegistrationNumber, after) > 0);
+        var live = db.Persons.AsNoTracking().Where(p => p.MergedIntoId == null);
         if (!string.IsNullOrWhiteSpace(operation))
         {
-            people = people.Where(p => p.OperationCode == operation);
+            live = live.Where(p => p.OperationCode == operation);
         }
-        return await ReadAsync(db, people.OrderBy(p => p.RegistrationNumber).Take(size), ct);
+        var ids = new List<Guid>();
+        var households = new List<Guid>();
+        var forms = new List<MatchForm>();
+        var patronymics = new Dictionary<string, string?>(StringComparer.Ordinal);
+        var origins = new Dictionary<string, string?>(StringComparer.Ordinal);
+        await foreach (var r in live.Select(p => new { p.Id, p.GivenName, p.FamilyName, p.Patronymic, p.Sex, p.BirthDate, p.BirthDatePrecision, p.OriginCode, p.PhoneDigits, p.HouseholdId })
+            .AsAsyncEnumerable().WithCancellation(ct))
+        {
+            var patronymic = patronymics.TryGetValue(r.Patronymic, out var root) ? root : patronymics[r.Patronymic] = NameForms.PatronymicRoot(r.Patronymic);
+            var origin = r.OriginCode is null ? null : origins.TryGetValue(r.OriginCode, out var o) ? o : origins[r.OriginCode] = MatchForm.OriginKey(r.OriginCode);
+            ids.Add(r.Id);
+            households.Add(r.HouseholdId ?? Guid.Empty);
+            forms.Add(new MatchForm(r.GivenName, r.FamilyName, patronymic, r.Sex, BirthDay.Of(r.BirthDate, r.BirthDatePrecision), origin, MatchForm.PhoneKey(r.PhoneDigits)));
+            if (forms.Count % 50_000 == 0)
+            {
+                progress(forms.Count);
+            }
+        }
+        progress(forms.Count);
+        var index = new Dictionary<Guid, int>(ids.Count);
+        for (var i = 0; i < ids.Count; i++)
+        {
+            index[ids[i]] = i;
+        }
+        await AddDocumentsAsync(db, live, index, forms, ct);
+        AddHouseholds([.. households], forms);
+        return new FoldedPeople([.. ids], [.. forms]);
+    }
+
+    private static async Task AddDocumentsAsync(PanaDb db, IQueryable<Person> live, Dictionary<Guid, int> index, List<MatchForm> forms, CancellationToken ct)
+    {
+        var documents = from d in db.PersonDocuments.AsNoTracking() join p in live on d.PersonId equals p.Id select new { d.PersonId, d.NumberKey };
+        await foreach (var d in documents.AsAsyncEnumerable().WithCancellation(ct))
+        {
+            if (index.TryGetValue(d.PersonId, out var i) && MatchForm.DocumentKeys([d.NumberKey]) is [var key] && Array.IndexOf(forms[i].Documents, key) < 0)
+            {
+                forms[i].Documents = [.. forms[i].Documents, key];
+            }
+        }
+    }
+
+    // Each person learns the principal given names of the other members of their household.
+    private static void AddHouseholds(Guid[] households, List<MatchForm> forms)
+    {
+        var order = Enumerable.Range(0, households.Length).ToArray();
+        Array.Sort(households, order);
+        for (var s = 0; s < households.Length;)
+        {
+            var e = s + 1;
+            while (e < households.Length && households[e] == households[s])
+            {
+                e++;
+            }
+            if (households[s] != Guid.Empty && e - s > 1)
+            {
+                var members = order[s..e];
+                foreach (var m in members)
+                {
+                    forms[m].Household = [.. members.Where(x => x != m).Select(x => MatchForm.Principal(forms[x].Given)).OfType<NameToken>()];
+                }
+            }
+            s = e;
+        }
     }
 
     /// <summary>The given people, for comparing a new registration with the candidates found for it.</summary>

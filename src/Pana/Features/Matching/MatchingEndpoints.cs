@@ -28,6 +28,10 @@ public static class MatchingEndpoints
                 await db.DedupJobs.AsNoTracking().SingleOrDefaultAsync(j => j.Id == id, ct) is { } job ? Results.Ok(job) : Results.NotFound())
             .WithSummary("A deduplication job's progress: people read and compared, pairs found");
 
+        matching.MapPost("/jobs/{id:guid}/cancel", async (Guid id, DedupJobs jobs, PanaDb db, CurrentUser user, CancellationToken ct) =>
+                await jobs.CancelAsync(db, id, user.Name, ct) ? Results.Accepted($"/api/v1/matching/jobs/{id}") : Results.NotFound())
+            .WithSummary("Cancel a queued or running deduplication job; the pairs it wrote stay in the review queue");
+
         matching.MapGet("/pairs", async (PairDecision? decision, string? operation, int? page, int? pageSize, ReviewPairs review, CancellationToken ct) =>
                 TypedResults.Ok(await review.ListAsync(decision ?? PairDecision.Pending, operation, page ?? 1, pageSize ?? 20, ct)))
             .WithSummary("The review queue: likely duplicates, highest score first, with what agreed and what did not");

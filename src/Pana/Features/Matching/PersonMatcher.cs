@@ -55,11 +55,14 @@ public static class PersonMatcher
     public static MatchResult Compare(MatchRecord a, MatchRecord b) => Compare(a, b, MatchThresholds.Default);
 
     /// <summary>Compares two records, levels by the given thresholds (<see cref="MatchThresholds.ForRegistryOf"/> for a large registry).</summary>
-    public static MatchResult Compare(MatchRecord a, MatchRecord b, MatchThresholds thresholds)
+    public static MatchResult Compare(MatchRecord a, MatchRecord b, MatchThresholds thresholds) => Compare(Form(a), Form(b), thresholds);
+
+    /// <summary>Compares two folded records (the batch run folds each person once, without a <see cref="MatchRecord"/>).</summary>
+    internal static MatchResult Compare(MatchForm a, MatchForm b, MatchThresholds thresholds)
     {
         Span<Reason> found = stackalloc Reason[32];
         var count = 0;
-        var score = Math.Round(Score(Form(a), Form(b), found, ref count), 2);
+        var score = Math.Round(Score(a, b, found, ref count), 2);
         var reasons = new MatchReason[count];
         for (var i = 0; i < count; i++)
             reasons[i] = MatchReasons.Of(found[i]);
@@ -67,10 +70,13 @@ public static class PersonMatcher
     }
 
     /// <summary>The score alone, without reasons and without allocating: for batch runs that keep only likely pairs.</summary>
-    public static double Score(MatchRecord a, MatchRecord b)
+    public static double Score(MatchRecord a, MatchRecord b) => Score(Form(a), Form(b));
+
+    /// <summary>The score of two folded records, without reasons.</summary>
+    internal static double Score(MatchForm a, MatchForm b)
     {
         var none = 0;
-        return Score(Form(a), Form(b), [], ref none);
+        return Score(a, b, [], ref none);
     }
 
     /// <summary>The level of a score by the default thresholds.</summary>
@@ -84,9 +90,11 @@ public static class PersonMatcher
     /// set holds about 200 records; in a registry of millions the keys of the commonest names grow past the batch's limit
     /// and only the keys with a year or a number keep those names in reach.
     /// </summary>
-    public static IReadOnlyList<string> BlockingKeys(MatchRecord r)
+    public static IReadOnlyList<string> BlockingKeys(MatchRecord r) => BlockingKeys(Form(r));
+
+    /// <summary>The blocking keys of a folded record.</summary>
+    internal static IReadOnlyList<string> BlockingKeys(MatchForm f)
     {
-        var f = Form(r);
         var keys = new List<string>(10);
         // Both parts folded alike (as family names), so a record with given and family names swapped gets the same keys.
         var given = MatchForm.Principal(f.GivenAsFamily)?.Key;
@@ -118,7 +126,7 @@ public static class PersonMatcher
         return keys;
     }
 
-    private static MatchForm Form(MatchRecord r) => Forms.GetValue(r, MatchForm.Of);
+    internal static MatchForm Form(MatchRecord r) => Forms.GetValue(r, MatchForm.Of);
 
     private static double Score(MatchForm a, MatchForm b, Span<Reason> found, ref int count)
     {

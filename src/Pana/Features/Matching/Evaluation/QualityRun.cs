@@ -24,14 +24,14 @@ public sealed record QualityReport(int People, int Records, long TruePairs, int 
 
 /// <summary>
 /// Runs the matcher on an evaluation set the way the batch deduplication does: records are blocked with
-/// <see cref="PersonMatcher.BlockingKeys"/>, blocks larger than the batch's limit are skipped, and every pair in a
+/// <see cref="PersonMatcher.BlockingKeys(MatchRecord)"/>, blocks larger than the batch's limit are split by year of birth, and every pair in a
 /// block is compared once. The Jaro-Winkler baseline is scored on the same candidate pairs and, apart, with its
 /// own blocking on the date of birth; its threshold is tuned for its best F1.
 /// </summary>
 public static class QualityRun
 {
-    /// <summary>The largest block the batch deduplication compares (DedupJobs skips larger ones).</summary>
-    public const int MaxBlock = 2000;
+    /// <summary>The largest block the batch deduplication compares whole (it splits larger ones by a tighter key).</summary>
+    public const int MaxBlock = CandidateBlocks.Limit;
 
     public static QualityReport Run(EvaluationSet set, int people, int examples = 0)
     {
@@ -86,34 +86,11 @@ public static class QualityRun
             baseline, baselineOwn, hard, [.. variations.OrderBy(v => v.Key).Select(v => new VariationFigures(v.Key, v.Value.Pairs, v.Value.Found))], misses, falseMatches);
     }
 
-    /// <summary>Every pair of records sharing a blocking key, once, skipping blocks larger than <see cref="MaxBlock"/>.</summary>
+    /// <summary>Every pair of records sharing a blocking key, once, blocked as the batch run blocks (large blocks split, not skipped).</summary>
     public static (List<(int A, int B)> Pairs, int Largest) CandidatePairs(IReadOnlyList<MatchRecord> records, Func<MatchRecord, IReadOnlyList<string>> keys)
     {
-        var blocks = new Dictionary<string, List<int>>(StringComparer.Ordinal);
-        for (var i = 0; i < records.Count; i++)
-        {
-            foreach (var key in keys(records[i]))
-                (blocks.TryGetValue(key, out var list) ? list : blocks[key] = []).Add(i);
-        }
-        var seen = new HashSet<long>();
-        var pairs = new List<(int, int)>();
-        var largest = 0;
-        foreach (var block in blocks.Values)
-        {
-            largest = Math.Max(largest, block.Count);
-            if (block.Count > MaxBlock)
-                continue;
-            for (var x = 0; x < block.Count; x++)
-            {
-                for (var y = x + 1; y < block.Count; y++)
-                {
-                    var (i, j) = block[x] < block[y] ? (block[x], block[y]) : (block[y], block[x]);
-                    if (seen.Add(Key(i, j)))
-                        pairs.Add((i, j));
-                }
-            }
-        }
-        return (pairs, largest);
+        var blocks = CandidateBlocks.Of(records.Count, i => keys(records[i]), i => PersonMatcher.Form(records[i]).Birth, MaxBlock);
+        return ([.. blocks.Pairs()], blocks.LargestKey);
     }
 
     private static MatcherFigures Tuned(string name, List<(int A, int B)> pairs, EvaluationSet set, string[] names, long inBlocks)

@@ -1,0 +1,99 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using Pana.Data.Identity;
+using Pana.Data.Matching;
+using Pana.Data.Registry;
+using Pana.Features.Matching;
+using Pana.Features.Matching.Evaluation;
+using Pana.Tests.Support;
+
+namespace Pana.Tests.Matching;
+
+public sealed class DedupBatchTests(Apps apps)
+{
+    [Fact]
+    public void A_key_shared_by_thousands_is_split_by_year_and_still_yields_its_pair_with_a_year_off_by_one()
+    {
+        var random = new Random(7);
+        var years = Enumerable.Range(0, 3000).Select(_ => random.Next(1950, 2010)).ToArray();
+        (years[17], years[2900]) = (1980, 1981);
+        var blocks = CandidateBlocks.Of(years.Length, _ => ["n:muhammad|ahmadi"], p => new BirthDay(years[p], 1, 1, DateKind.Year), CandidateBlocks.Limit);
+
+        var pairs = blocks.Pairs().ToList();
+        Assert.Contains((17, 2900), pairs);
+        Assert.Equal(3000, blocks.LargestKey);
+        Assert.Equal(1, blocks.SplitKeys);
+        Assert.Equal(pairs.Count, pairs.Distinct().Count());
+        Assert.True(pairs.Count < 3000 * 2999 / 2 / 10, $"{pairs.Count} pairs: the block was not split");
+    }
+
+    [Fact]
+    public void A_key_shared_by_thousands_of_one_year_is_cut_into_overlapping_runs_by_date()
+    {
+        var blocks = CandidateBlocks.Of(2000, _ => ["y:ahmadi:1980"], p => new BirthDay(1980, 1 + p % 12, 1 + p % 28, DateKind.Exact), CandidateBlocks.Limit);
+
+        var pairs = blocks.Pairs().ToHashSet();
+        // Born on the same day, far apart in the registry: neighbours once ordered by date.
+        Assert.Contains((0, 1680), pairs);
+        Assert.True(pairs.Count < 2000 * 1999 / 2 / 2);
+    }
+
+    [Fact]
+    public void The_batch_blocks_a_very_common_name_and_still_finds_its_duplicate()
+    {
+        var people = Enumerable.Range(0, 1500).Select(i => Record("Mohammad", "Ahmadi", new DateOnly(1950 + i % 60, 1 + i % 12, 1 + i % 28))).ToList();
+        people.Add(Record("Мухаммад", "Ахмади", people[42].BirthDate!.Value.AddYears(1)) with { DocumentKeys = [] });
+
+        var (pairs, largest) = QualityRun.CandidatePairs(people, PersonMatcher.BlockingKeys);
+
+        Assert.True(largest >= 1500);
+        Assert.Contains((42, 1500), pairs);
+        Assert.True(pairs.Count < 1501 * 1500 / 2 / 4, $"{pairs.Count} candidate pairs");
+    }
+
+    [Theory, MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
+    public async Task A_run_for_one_operation_proposes_pairs_of_that_operation_only(string database)
+    {
+        var app = apps.For(database);
+        var api = app.Api(await app.Token(await app.NewUser(Roles.ProtectionOfficer)));
+        var family = APerson.Unique("Nazarova");
+        var a = (await api.Registered(APerson.Named("Gulnora", family).Born("1991-02-11") with { Sex = "Female", OriginCode = "UZB" }))[0];
+        var b = (await api.Registered(APerson.Named("Гулнора", family).Born("1991-02-11") with { Sex = "Female", OriginCode = "UZB" }))[0];
+        await app.Db(db => db.Persons.Where(p => p.Id == a || p.Id == b).ExecuteUpdateAsync(s => s.SetProperty(p => p.OperationCode, "TKM")));
+        var (lo, hi) = MatchPair.Ordered(a, b);
+        Task<bool> Proposed() => app.Db(db => db.MatchPairs.AnyAsync(p => p.PersonAId == lo && p.PersonBId == hi));
+
+        await DedupReviewTests.RunJob(api, "KAZ");
+        Assert.False(await Proposed());
+
+        await DedupReviewTests.RunJob(api, "TKM");
+        Assert.True(await Proposed());
+
+        // Run again, the pending pair is not proposed twice.
+        await DedupReviewTests.RunJob(api, "TKM");
+        Assert.Equal(1, await app.Db(db => db.MatchPairs.CountAsync(p => p.PersonAId == lo && p.PersonBId == hi)));
+    }
+
+    [Theory, MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
+    public async Task A_queued_job_can_be_cancelled_and_a_finished_or_unknown_one_cannot(string database)
+    {
+        var app = apps.For(database);
+        var api = app.Api(await app.Token(await app.NewUser(Roles.ProtectionOfficer)));
+        // A job waiting in the queue, as one left queued by a restart is before the app picks it up.
+        var waiting = new DedupJob { OperationCode = "TKM", StartedBy = "test", QueuedAt = DateTime.UtcNow };
+        await app.Db(async db =>
+        {
+            db.DedupJobs.Add(waiting);
+            return await db.SaveChangesAsync();
+        });
+
+        Assert.Equal(HttpStatusCode.Accepted, (await api.PostAsync($"/api/v1/matching/jobs/{waiting.Id}/cancel", Json.Of(new { }))).StatusCode);
+        var job = await Json.Read(await api.GetAsync($"/api/v1/matching/jobs/{waiting.Id}"));
+        Assert.Equal("Cancelled", job.GetProperty("state").GetString());
+        Assert.Equal(HttpStatusCode.NotFound, (await api.PostAsync($"/api/v1/matching/jobs/{waiting.Id}/cancel", Json.Of(new { }))).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await api.PostAsync($"/api/v1/matching/jobs/{Guid.NewGuid()}/cancel", Json.Of(new { }))).StatusCode);
+    }
+
+    private static MatchRecord Record(string given, string family, DateOnly born) =>
+        new(Guid.NewGuid(), given, family, null, Sex.Male, born, DatePrecision.Exact, "AFG", ["P" + Random.Shared.Next(10_000_000, 99_999_999)], null, []);
+}
