@@ -162,6 +162,7 @@ public sealed class RegisterHousehold(PanaDb db, PersonRules rules, DuplicateChe
                 rules.Apply(person, m.Person);
                 db.Persons.Add(person);
                 await rules.WriteNameKeysAsync(person, isNew: true, ct);
+                await DuplicateKeys.WriteAsync(db, person, isNew: true, ct);
                 if (m.Status is { } s)
                 {
                     db.LegalStatuses.Add(new LegalStatus

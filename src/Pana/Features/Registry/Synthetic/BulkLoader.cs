@@ -98,6 +98,7 @@ internal sealed class SqliteBulkLoader(PanaDb db) : BulkLoader(db)
     private Inserter<SpecificNeed> needs = null!;
     private Inserter<PersonDocument> documents = null!;
     private Inserter<PersonNameKey> nameKeys = null!;
+    private Inserter<PersonMatchKey> matchKeys = null!;
     private long synchronous = 2;
 
     protected override async Task PrepareAsync(CancellationToken ct)
@@ -115,6 +116,7 @@ internal sealed class SqliteBulkLoader(PanaDb db) : BulkLoader(db)
         needs = Prepare(Table<SpecificNeed>());
         documents = Prepare(Table<PersonDocument>());
         nameKeys = Prepare(Table<PersonNameKey>());
+        matchKeys = Prepare(Table<PersonMatchKey>());
     }
 
     public override async Task WriteAsync(SyntheticBatch batch, CancellationToken ct)
@@ -127,6 +129,7 @@ internal sealed class SqliteBulkLoader(PanaDb db) : BulkLoader(db)
         needs.Insert(batch.Needs, ct);
         documents.Insert(batch.Documents, ct);
         nameKeys.Insert(batch.NameKeys, ct);
+        matchKeys.Insert(batch.MatchKeys, ct);
         await tx.CommitAsync(ct);
     }
 
@@ -186,6 +189,7 @@ internal sealed class PostgresBulkLoader(PanaDb db) : BulkLoader(db)
     private readonly BulkTable<SpecificNeed> needs = new(Entity<SpecificNeed>(db));
     private readonly BulkTable<PersonDocument> documents = new(Entity<PersonDocument>(db));
     private readonly BulkTable<PersonNameKey> nameKeys = new(Entity<PersonNameKey>(db));
+    private readonly BulkTable<PersonMatchKey> matchKeys = new(Entity<PersonMatchKey>(db));
 
     public override async Task WriteAsync(SyntheticBatch batch, CancellationToken ct)
     {
@@ -197,13 +201,14 @@ internal sealed class PostgresBulkLoader(PanaDb db) : BulkLoader(db)
         await CopyAsync(connection, needs, batch.Needs, ct);
         await CopyAsync(connection, documents, batch.Documents, ct);
         await CopyAsync(connection, nameKeys, batch.NameKeys, ct);
+        await CopyAsync(connection, matchKeys, batch.MatchKeys, ct);
         await tx.CommitAsync(ct);
     }
 
     public override async Task FinishAsync(CancellationToken ct)
     {
         // VACUUM sets the visibility map, so that index-only scans work on the freshly copied tables.
-        foreach (var table in new[] { households.Name, persons.Name, statuses.Name, needs.Name, documents.Name, nameKeys.Name })
+        foreach (var table in new[] { households.Name, persons.Name, statuses.Name, needs.Name, documents.Name, nameKeys.Name, matchKeys.Name })
         {
             await ExecuteAsync($"VACUUM (ANALYZE) \"{table}\";", ct);
         }
