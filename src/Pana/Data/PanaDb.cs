@@ -31,6 +31,7 @@ public abstract class PanaDb : IdentityDbContext<PanaUser, IdentityRole, string>
     public DbSet<SpecificNeed> SpecificNeeds => Set<SpecificNeed>();
     public DbSet<PersonDocument> PersonDocuments => Set<PersonDocument>();
     public DbSet<PersonNameKey> PersonNameKeys => Set<PersonNameKey>();
+    public DbSet<PersonMatchKey> PersonMatchKeys => Set<PersonMatchKey>();
     public DbSet<PersonShare> PersonShares => Set<PersonShare>();
     public DbSet<RegistrationCounter> RegistrationCounters => Set<RegistrationCounter>();
     public DbSet<Matching.MatchPair> MatchPairs => Set<Matching.MatchPair>();

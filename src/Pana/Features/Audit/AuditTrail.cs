@@ -108,7 +108,7 @@ public sealed class AuditTrail(CurrentUser user, TimeProvider clock, AuditSealin
             }
             // Search keys are derived from names on every save; the name change itself is audited.
             // Job progress is bookkeeping, not a record of anyone.
-            if (summarised || entry.Entity is AuditChainHead or Data.Registry.PersonNameKey or Data.Matching.DedupJob || entry.State is EntityState.Unchanged or EntityState.Detached)
+            if (summarised || entry.Entity is AuditChainHead or Data.Registry.PersonNameKey or Data.Registry.PersonMatchKey or Data.Matching.DedupJob || entry.State is EntityState.Unchanged or EntityState.Detached)
             {
                 continue;
             }

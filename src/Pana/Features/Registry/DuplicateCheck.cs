@@ -2,57 +2,124 @@ using Microsoft.EntityFrameworkCore;
 using Pana.Data;
 using Pana.Data.Registry;
 using Pana.Features.Matching;
-using Pana.Features.Registry.Names;
+using Pana.Infrastructure.Access;
 
 namespace Pana.Features.Registry;
 
 /// <summary>
-/// Finds people already in the registry who may be the person about to be registered. Candidates come
-/// from the database by a shared name key, document number or phone; the matching engine
+/// Finds people already in the registry who may be the person about to be registered. Candidates come from the
+/// database by the keys they share with the registration (<see cref="DuplicateKeys"/>: two names, or a name and the
+/// year of birth), a document number or a phone, in one indexed query each; the matching engine
 /// (<see cref="PersonMatcher"/>) scores each and says what agreed and what did not.
 /// </summary>
-public sealed class DuplicateCheck(PanaDb db, PersonScope scope)
+public sealed class DuplicateCheck(PanaDb db, PersonScope scope, CurrentUser user)
 {
-    private const int MaxCandidates = 1000;
+    /// <summary>Candidates compared per registration at most: those sharing the most keys first.</summary>
+    internal const int MaxCandidates = 200;
 
     public async Task<DuplicateReport> FindAsync(PersonDetails d, IEnumerable<DocumentEntry>? documents, CancellationToken ct, IReadOnlyCollection<Guid>? exclude = null)
     {
         var record = MatchRecords.Of(d, documents);
-        var keys = new[] { d.GivenName, d.FamilyName, NameScripts.ToLatin(d.GivenName ?? ""), NameScripts.ToLatin(d.FamilyName ?? "") }
-            .SelectMany(NameScripts.Keys).Distinct().ToList();
-        // Blocking: only people who share a name word, a document number or a phone are compared at all.
-        var byName = await db.PersonNameKeys.Where(k => keys.Contains(k.Key)).Select(k => k.PersonId).Distinct().Take(MaxCandidates).ToListAsync(ct);
-        var docKeys = record.DocumentKeys.Where(k => k.Length >= 4).ToList();
+        var keys = DuplicateKeys.Of(d);
+        var byKey = keys.Count == 0 ? [] : await db.PersonMatchKeys.Where(k => keys.Contains(k.Key)).GroupBy(k => k.PersonId)
+            .OrderByDescending(g => g.Count()).Select(g => g.Key).Take(MaxCandidates).ToListAsync(ct);
+        var docKeys = DocumentKeys(record);
         var byDocument = docKeys.Count == 0 ? [] : await db.PersonDocuments.Where(x => docKeys.Contains(x.NumberKey)).Select(x => x.PersonId).ToListAsync(ct);
-        var phone = record.PhoneDigits ?? "";
-        var byPhone = phone.Length < 6 ? [] : await db.Persons.Where(p => p.PhoneDigits == phone).Select(p => p.Id).ToListAsync(ct);
-        var ids = byName.Concat(byDocument).Concat(byPhone).Distinct().Where(id => exclude?.Contains(id) != true).ToList();
+        var phone = Phone(record);
+        var byPhone = phone is null ? [] : await db.Persons.Where(p => p.PhoneDigits == phone).Select(p => p.Id).Take(MaxCandidates).ToListAsync(ct);
+        var ids = byKey.Concat(byDocument).Concat(byPhone).Distinct().Where(id => exclude?.Contains(id) != true).ToList();
         if (ids.Count == 0)
         {
             return new DuplicateReport([], 0);
         }
-        var candidates = new List<DuplicateCandidate>();
-        var people = await db.Persons.AsNoTracking().Where(p => ids.Contains(p.Id) && p.MergedIntoId == null)
-            .Select(p => new { p.Id, p.RegistrationNumber, p.GivenName, p.FamilyName, p.Patronymic, p.LatinName, p.CyrillicName, p.Sex, p.BirthDate, p.BirthDatePrecision })
-            .ToDictionaryAsync(p => p.Id, ct);
-        foreach (var other in await MatchRecords.ByIdsAsync(db, people.Keys.ToList(), ct))
-        {
-            var result = PersonMatcher.Compare(record, other);
-            if (result.Level == MatchLevel.None)
-            {
-                continue;
-            }
-            var p = people[other.Id];
-            candidates.Add(new DuplicateCandidate(p.Id, p.RegistrationNumber, string.Join(' ', new[] { p.GivenName, p.Patronymic, p.FamilyName }.Where(n => n.Length > 0)),
-                p.LatinName, p.CyrillicName, p.Sex, p.BirthDate, p.BirthDatePrecision, result.Score, result.Level,
-                result.Reasons.Where(r => r.Text.Length > 0).Select(r => r.Text).ToList()));
-        }
-        // A partner caseworker learns that matches exist outside their records, not who they are.
-        var visible = await scope.Persons.Where(p => ids.Contains(p.Id)).Select(p => p.Id).ToListAsync(ct);
-        var shown = candidates.Where(c => visible.Contains(c.PersonId)).OrderByDescending(c => c.Score).Take(20).ToList();
-        return new DuplicateReport(shown, candidates.Count(c => !visible.Contains(c.PersonId)));
+        var candidates = await LoadAsync(ids, ct);
+        return await ReportAsync(record, candidates, ct);
     }
+
+    /// <summary>Scores the candidates; a partner caseworker learns that matches exist outside their records, not who they are.</summary>
+    internal async Task<DuplicateReport> ReportAsync(MatchRecord record, IEnumerable<Candidate> candidates, CancellationToken ct)
+    {
+        var found = Score(record, candidates);
+        if (found.Count == 0)
+        {
+            return new DuplicateReport([], 0);
+        }
+        var visible = await VisibleAsync(found.Select(c => c.PersonId).ToList(), ct);
+        return Shown(found, visible);
+    }
+
+    internal static List<DuplicateCandidate> Score(MatchRecord record, IEnumerable<Candidate> candidates)
+    {
+        var found = new List<DuplicateCandidate>();
+        foreach (var c in candidates)
+        {
+            var result = PersonMatcher.Compare(record, c.Record);
+            if (result.Level != MatchLevel.None)
+            {
+                found.Add(new DuplicateCandidate(c.Record.Id, c.RegistrationNumber, c.Name, c.LatinName, c.CyrillicName, c.Record.Sex, c.Record.BirthDate,
+                    c.Record.BirthDatePrecision, result.Score, result.Level, result.Reasons.Where(r => r.Text.Length > 0).Select(r => r.Text).ToList()));
+            }
+        }
+        return found;
+    }
+
+    internal static DuplicateReport Shown(List<DuplicateCandidate> found, IReadOnlySet<Guid>? visible)
+    {
+        var shown = found.Where(c => visible?.Contains(c.PersonId) != false).OrderByDescending(c => c.Score).Take(20).ToList();
+        return new DuplicateReport(shown, found.Count(c => visible?.Contains(c.PersonId) == false));
+    }
+
+    /// <summary>Which of these people the user may see; null when they see everyone.</summary>
+    internal async Task<IReadOnlySet<Guid>?> VisibleAsync(List<Guid> ids, CancellationToken ct)
+    {
+        if (!user.IsScopedToOrganisation)
+        {
+            return null;
+        }
+        var visible = new HashSet<Guid>();
+        foreach (var chunk in ids.Distinct().Chunk(1000))
+        {
+            visible.UnionWith(await scope.Persons.Where(p => chunk.Contains(p.Id)).Select(p => p.Id).ToListAsync(ct));
+        }
+        return visible;
+    }
+
+    /// <summary>The candidates' compared fields (and what a reviewer is shown), in two queries: the people, and their households' given names.</summary>
+    internal async Task<List<Candidate>> LoadAsync(IReadOnlyCollection<Guid> ids, CancellationToken ct)
+    {
+        var people = await db.Persons.AsNoTracking().Where(p => ids.Contains(p.Id) && p.MergedIntoId == null)
+            .Select(p => new
+            {
+                p.Id, p.RegistrationNumber, p.GivenName, p.FamilyName, p.Patronymic, p.LatinName, p.CyrillicName, p.Sex, p.BirthDate, p.BirthDatePrecision,
+                p.OriginCode, p.PhoneDigits, p.HouseholdId,
+            })
+            .ToListAsync(ct);
+        var found = people.Select(p => p.Id).ToList();
+        var documents = (await db.PersonDocuments.AsNoTracking().Where(d => found.Contains(d.PersonId)).Select(d => new { d.PersonId, d.NumberKey }).ToListAsync(ct))
+            .ToLookup(d => d.PersonId, d => d.NumberKey);
+        var households = people.Where(p => p.HouseholdId != null).Select(p => p.HouseholdId).Distinct().ToList();
+        var members = households.Count == 0 ? [] : await db.Persons.AsNoTracking().Where(p => households.Contains(p.HouseholdId) && p.MergedIntoId == null)
+            .Select(p => new { p.HouseholdId, p.Id, p.GivenName }).ToListAsync(ct);
+        var byHousehold = members.ToLookup(m => m.HouseholdId);
+        return people.Select(p => new Candidate(
+            new MatchRecord(p.Id, p.GivenName, p.FamilyName, p.Patronymic, p.Sex, p.BirthDate, p.BirthDatePrecision, p.OriginCode, documents[p.Id].ToList(),
+                p.PhoneDigits.Length == 0 ? null : p.PhoneDigits,
+                p.HouseholdId is null ? [] : byHousehold[p.HouseholdId].Where(m => m.Id != p.Id).Select(m => m.GivenName).ToList()),
+            p.RegistrationNumber, FullName(p.GivenName, p.Patronymic, p.FamilyName), p.LatinName, p.CyrillicName)).ToList();
+    }
+
+    internal static string FullName(string given, string patronymic, string family) =>
+        string.Join(' ', new[] { given, patronymic, family }.Where(n => n.Length > 0));
+
+    /// <summary>The registration's document numbers worth looking up: four characters or more.</summary>
+    internal static List<string> DocumentKeys(MatchRecord r) => r.DocumentKeys.Where(k => k.Length >= 4).Distinct().ToList();
+
+    /// <summary>The registration's phone digits worth looking up: six or more.</summary>
+    internal static string? Phone(MatchRecord r) => r.PhoneDigits is { Length: >= 6 } phone ? phone : null;
 }
+
+/// <summary>A person compared with a registration: as the matcher sees them, and what a reviewer is shown.</summary>
+internal sealed record Candidate(MatchRecord Record, string RegistrationNumber, string Name, string LatinName, string CyrillicName);
 
 public sealed record DuplicateCandidate(Guid PersonId, string RegistrationNumber, string Name, string LatinName, string CyrillicName, Sex Sex,
     DateOnly? BirthDate, DatePrecision BirthDatePrecision, double Score, MatchLevel Level, IReadOnlyList<string> Reasons);

@@ -6,7 +6,7 @@ using Pana.Data;
 using Pana.Data.Audit;
 using Pana.Features.Audit;
 using Pana.Features.Matching;
-using Pana.Infrastructure;
+using Pana.Features.Registry.Synthetic;
 using Pana.Infrastructure.Tables;
 using static Pana.Features.Registry.ImportTemplate;
 
@@ -14,14 +14,19 @@ namespace Pana.Features.Registry;
 
 /// <summary>
 /// Imports people and households from a CSV or XLSX file in the import template (docs/import-template.md).
-/// Every row is read and checked; each household then goes through RegisterHousehold, so the rules, the
-/// duplicate check, the user's organisation and the audit of every record are those of a registration by
-/// hand. A household is registered whole or not at all. A row whose person_id the operation already holds is
-/// skipped, so importing the same file again creates nobody twice.
+/// Every row is read and checked; each household is checked by RegisterHousehold's rules (codes against lists read
+/// once per file) and against the registry and the rows before it for duplicates, so the rules, the duplicate check,
+/// the user's organisation and the audit are those of a registration by hand; households are then written a few
+/// hundred at a time (<see cref="RegisterHouseholds"/>). A household is registered whole or not at all. A row whose
+/// person_id the operation already holds is skipped, so importing the same file again creates nobody twice.
 /// </summary>
-public sealed partial class ImportRegistry(PanaDb db, RegisterHousehold register, AuditLog audit, IStringLocalizer<UiText> t, TimeProvider clock)
+public sealed partial class ImportRegistry(PanaDb db, RegisterHousehold register, RegisterHouseholds bulk, PersonRules rules, DuplicateCheck check,
+    AuditLog audit, IStringLocalizer<UiText> t, TimeProvider clock)
 {
     public const int MaxRows = 100_000;
+
+    /// <summary>Households checked and written together: one query for their duplicate keys, one transaction.</summary>
+    private const int BatchSize = 250;
     public const long MaxFileBytes = 20 * 1024 * 1024;
 
     /// <summary>Where RegisterHousehold's field errors are in the template.</summary>
@@ -86,22 +91,29 @@ public sealed partial class ImportRegistry(PanaDb db, RegisterHousehold register
         }
         var reader = new ImportRowReader(t, Today);
         var rows = table.Rows.Select(r => reader.Read(r, columns, table.Headers.Count)).ToList();
+        var (tableFormat, delimiter) = (table.Format, table.Delimiter);
+        table = null!; // the cells live on in the rows; the table's copy can go
         MarkRepeatedPeople(rows);
         var known = await KnownAsync(operationCode, rows, ct);
+        await rules.UseCodeListsAsync(ct);
+        var prefix = await db.Operations.Where(o => o.Code == operationCode).Select(o => o.RegistrationPrefix).SingleAsync(ct);
+        var duplicates = new ImportDuplicates(db, check);
         var households = 0;
-        foreach (var household in rows.GroupBy(r => r.HouseholdId))
+        var source = $"import of file {Shown(fileName)}";
+        await using (var loader = await BulkLoader.OpenAsync(db, ct, relaxed: false))
         {
-            ct.ThrowIfCancellationRequested();
-            households += await ImportHouseholdAsync(operationCode, household.Key, household.ToList(), known, ct) ? 1 : 0;
-            // Each household is saved on its own; what it tracked is done with, and would only slow the next.
-            db.ChangeTracker.Clear();
+            foreach (var batch in rows.GroupBy(r => r.HouseholdId).Chunk(BatchSize))
+            {
+                ct.ThrowIfCancellationRequested();
+                households += await ImportBatchAsync(operationCode, prefix, batch, known, duplicates, loader, source, ct);
+            }
         }
         var rejected = rows.Where(r => r.State == ImportRowState.Rejected).OrderBy(r => r.Line).Select(r => new RejectedRow(r.Line, r.Errors, r.Values)).ToList();
         return new ImportReport(rows.Count, rows.Count(r => r.State == ImportRowState.Imported), households, rows.Count(r => r.State == ImportRowState.Skipped), rejected)
         {
             Columns = columns.Select(c => c.Name).ToList(),
-            Format = table.Format,
-            Delimiter = table.Delimiter,
+            Format = tableFormat,
+            Delimiter = delimiter,
         };
     }
 
@@ -169,7 +181,71 @@ public sealed partial class ImportRegistry(PanaDb db, RegisterHousehold register
         return new Known(people, households);
     }
 
-    private async Task<bool> ImportHouseholdAsync(string operationCode, string householdId, List<ImportRow> rows, Known known, CancellationToken ct)
+    /// <summary>Checks a batch of households, then writes those that pass in one transaction; returns how many were written.</summary>
+    private async Task<int> ImportBatchAsync(string operationCode, string prefix, IGrouping<string, ImportRow>[] batch, Known known,
+        ImportDuplicates duplicates, BulkLoader loader, string source, CancellationToken ct)
+    {
+        var ready = new List<(RegisterHousehold.Command Command, List<ImportRow> Rows)>();
+        foreach (var household in batch)
+        {
+            if (await CheckHouseholdAsync(operationCode, household.Key, household.ToList(), known, ct) is { } checkedHousehold)
+            {
+                ready.Add(checkedHousehold);
+            }
+        }
+        await duplicates.PrepareAsync(ready.SelectMany(h => h.Command.Members).ToList(), ct);
+        var accepted = new List<(RegisterHouseholds.Prepared Records, List<ImportRow> Rows)>();
+        foreach (var (command, rows) in ready)
+        {
+            // A possible match alone does not hold an import up; a probable or certain one waits for confirm_new.
+            var blocking = command.Members.Select((m, i) => (Member: i, Report: m.ConfirmedNew ? null : duplicates.Find(m)))
+                .Where(x => x.Report is { } r && Blocks(r)).ToList();
+            if (blocking.Count > 0)
+            {
+                foreach (var (member, report) in blocking)
+                {
+                    rows[member].Fail(ConfirmNew, DuplicateReason(report!));
+                }
+                RejectHousehold(rows);
+                continue;
+            }
+            var records = bulk.Prepare(command, Today);
+            // The household's members do not hold each other up (twins); the rows after them are checked against them.
+            foreach (var m in records.Members)
+            {
+                duplicates.Add(m.Person, m.Documents.Select(d => d.NumberKey).ToList(),
+                    records.Members.Where(o => !ReferenceEquals(o, m)).Select(o => o.Person.GivenName).ToList());
+            }
+            accepted.Add((records, rows));
+        }
+        if (accepted.Count == 0)
+        {
+            return 0;
+        }
+        try
+        {
+            await bulk.SaveAsync(loader, prefix, Today, accepted.Select(a => a.Records).ToList(), source, ct);
+        }
+        catch (Exception e) when (e is DbUpdateException or System.Data.Common.DbException)
+        {
+            db.ChangeTracker.Clear();
+            duplicates.Forget();
+            foreach (var (_, rows) in accepted)
+            {
+                rows.ForEach(r => r.Fail("", t["The household could not be saved; import the file again to retry it."]));
+            }
+            return 0;
+        }
+        foreach (var (_, rows) in accepted)
+        {
+            rows.ForEach(r => r.State = ImportRowState.Imported);
+        }
+        return accepted.Count;
+    }
+
+    /// <summary>The household as a registration, when its rows pass every check but the duplicate check; null when rejected or skipped.</summary>
+    private async Task<(RegisterHousehold.Command, List<ImportRow>)?> CheckHouseholdAsync(string operationCode, string householdId, List<ImportRow> rows, Known known,
+        CancellationToken ct)
     {
         foreach (var row in rows.Where(r => known.People.Contains(r.PersonId)))
         {
@@ -180,7 +256,7 @@ public sealed partial class ImportRegistry(PanaDb db, RegisterHousehold register
         var rest = rows.Where(r => r.State != ImportRowState.Skipped).ToList();
         if (rest.Count == 0)
         {
-            return false;
+            return null;
         }
         if (householdId.Length > 0 && known.Households.Contains(householdId))
         {
@@ -188,7 +264,7 @@ public sealed partial class ImportRegistry(PanaDb db, RegisterHousehold register
             {
                 row.Fail(HouseholdId, t["The household {0} is already registered; add new members to it in Pana.", householdId]);
             }
-            return false;
+            return null;
         }
         if (rows.Count > 1)
         {
@@ -200,57 +276,17 @@ public sealed partial class ImportRegistry(PanaDb db, RegisterHousehold register
         if (rest.Any(r => r.Failed))
         {
             RejectHousehold(rest);
-            return false;
+            return null;
         }
-        return await RegisterAsync(operationCode, householdId, rest, ct);
-    }
-
-    private async Task<bool> RegisterAsync(string operationCode, string householdId, List<ImportRow> rows, CancellationToken ct)
-    {
-        var members = rows.Select(r => r.Member!).ToList();
-        // A possible match alone does not hold an import up; a probable or certain one waits for confirm_new.
-        for (var attempt = 0; attempt < 3; attempt++)
+        var command = new RegisterHousehold.Command(operationCode, null, Today, householdId, rest.Select(r => r.Member!).ToList());
+        var errors = await register.ValidateAsync(command, imported: true, ct);
+        if (errors.Any)
         {
-            Outcome<RegisterHousehold.Result> outcome;
-            try
-            {
-                outcome = await register.HandleAsync(new RegisterHousehold.Command(operationCode, null, Today, householdId, members), ct);
-            }
-            catch (DbUpdateException)
-            {
-                db.ChangeTracker.Clear();
-                rows.ForEach(r => r.Fail("", t["The household could not be saved; import the file again to retry it."]));
-                return false;
-            }
-            if (!outcome.Succeeded)
-            {
-                Place(outcome.Errors, rows);
-                RejectHousehold(rows);
-                return false;
-            }
-            var result = outcome.Value!;
-            if (result.Saved)
-            {
-                rows.ForEach(r => r.State = ImportRowState.Imported);
-                return true;
-            }
-            var blocking = result.Duplicates.Where(d => Blocks(d.Value)).ToList();
-            if (blocking.Count > 0)
-            {
-                foreach (var (member, report) in blocking)
-                {
-                    rows[member].Fail(ConfirmNew, DuplicateReason(report));
-                }
-                RejectHousehold(rows);
-                return false;
-            }
-            foreach (var member in result.Duplicates.Keys)
-            {
-                members[member] = members[member] with { ConfirmedNew = true };
-            }
+            Place(errors, rest);
+            RejectHousehold(rest);
+            return null;
         }
-        rows.ForEach(r => r.Fail(ConfirmNew, t["The household could not be saved; import the file again to retry it."]));
-        return false;
+        return (command, rest);
     }
 
     /// <summary>Puts RegisterHousehold's field errors (Members[2].Person.BirthDate) on the row and column they came from.</summary>

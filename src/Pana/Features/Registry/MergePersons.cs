@@ -56,6 +56,7 @@ public sealed class MergePersons(PanaDb db, PersonScope scope, AuditLog audit, I
         var moved = await db.PersonNameKeys.Where(k => k.PersonId == duplicate.Id).ToListAsync(ct);
         db.PersonNameKeys.RemoveRange(moved);
         db.PersonNameKeys.AddRange(moved.Where(k => !keptKeys.Contains(k.Key)).Select(k => new PersonNameKey { PersonId = kept.Id, Key = k.Key, SortName = kept.LatinName }));
+        await DuplicateKeys.MoveAsync(db, duplicate.Id, kept.Id, ct);
         if (kept.HouseholdId is null && duplicate.HouseholdId is not null)
         {
             (kept.HouseholdId, kept.Relationship) = (duplicate.HouseholdId, duplicate.Relationship);

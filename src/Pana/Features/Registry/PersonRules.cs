@@ -11,7 +11,28 @@ namespace Pana.Features.Registry;
 /// <summary>The rules a person's record keeps, and how details are written onto it (renderings, search keys).</summary>
 public sealed partial class PersonRules(PanaDb db, IStringLocalizer<UiText> t, TimeProvider clock)
 {
+    private CodeLists? lists;
+
     public DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+
+    /// <summary>
+    /// From now on (for this request) codes are checked against the lists read here once, not a query per code:
+    /// for an import, where a file checks the same few codes a hundred thousand times.
+    /// </summary>
+    public async Task UseCodeListsAsync(CancellationToken ct)
+    {
+        lists = new CodeLists(
+            (await db.Countries.Select(c => c.Code).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal),
+            await db.Regions.ToDictionaryAsync(r => r.Code, r => r.CountryCode, StringComparer.Ordinal, ct),
+            await db.Operations.ToDictionaryAsync(o => o.Code, o => o.CountryCode, StringComparer.Ordinal, ct),
+            (await db.PopulationTypes.Select(c => c.Code).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal),
+            await db.PopulationSubTypes.ToDictionaryAsync(c => c.Code, c => c.PopulationTypeCode, StringComparer.Ordinal, ct),
+            (await db.SpecificNeedCategories.Select(c => c.Code).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal),
+            (await db.DocumentTypes.Select(c => c.Code).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal));
+    }
+
+    private sealed record CodeLists(HashSet<string> Countries, Dictionary<string, string> Regions, Dictionary<string, string> OperationCountries,
+        HashSet<string> PopulationTypes, Dictionary<string, string> PopulationSubTypes, HashSet<string> NeedCategories, HashSet<string> DocumentTypes);
 
     public async Task CheckAsync(Errors errors, string prefix, PersonDetails d, string operationCode, CancellationToken ct)
     {
@@ -45,8 +66,17 @@ public sealed partial class PersonRules(PanaDb db, IStringLocalizer<UiText> t, T
         await CheckCountryAsync(errors, prefix + "OriginCode", d.OriginCode, ct);
         if (!string.IsNullOrWhiteSpace(d.RegionCode))
         {
-            var country = await db.Operations.Where(o => o.Code == operationCode).Select(o => o.CountryCode).SingleOrDefaultAsync(ct);
-            if (!await db.Regions.AnyAsync(r => r.Code == d.RegionCode && r.CountryCode == country, ct))
+            bool known;
+            if (lists is not null)
+            {
+                known = lists.Regions.GetValueOrDefault(d.RegionCode) is { } regionCountry && lists.OperationCountries.GetValueOrDefault(operationCode) == regionCountry;
+            }
+            else
+            {
+                var country = await db.Operations.Where(o => o.Code == operationCode).Select(o => o.CountryCode).SingleOrDefaultAsync(ct);
+                known = await db.Regions.AnyAsync(r => r.Code == d.RegionCode && r.CountryCode == country, ct);
+            }
+            if (!known)
             {
                 errors.Add(prefix + "RegionCode", t["The region {0} is not in this operation's country.", d.RegionCode]);
             }
@@ -72,12 +102,15 @@ public sealed partial class PersonRules(PanaDb db, IStringLocalizer<UiText> t, T
         {
             errors.Add(prefix + "PopulationTypeCode", t["Choose a population type, or why the person ceased to be of concern."]);
         }
-        if (s.PopulationTypeCode is not null && !await db.PopulationTypes.AnyAsync(p => p.Code == s.PopulationTypeCode, ct))
+        if (s.PopulationTypeCode is not null
+            && !(lists?.PopulationTypes.Contains(s.PopulationTypeCode) ?? await db.PopulationTypes.AnyAsync(p => p.Code == s.PopulationTypeCode, ct)))
         {
             errors.Add(prefix + "PopulationTypeCode", t["Unknown population type {0}.", s.PopulationTypeCode]);
         }
         if (s.PopulationSubTypeCode is not null
-            && !await db.PopulationSubTypes.AnyAsync(p => p.Code == s.PopulationSubTypeCode && p.PopulationTypeCode == s.PopulationTypeCode, ct))
+            && !(lists is not null
+                ? lists.PopulationSubTypes.GetValueOrDefault(s.PopulationSubTypeCode) is { } type && type == s.PopulationTypeCode
+                : await db.PopulationSubTypes.AnyAsync(p => p.Code == s.PopulationSubTypeCode && p.PopulationTypeCode == s.PopulationTypeCode, ct)))
         {
             errors.Add(prefix + "PopulationSubTypeCode", t["The sub-type {0} does not belong to the population type.", s.PopulationSubTypeCode]);
         }
@@ -89,7 +122,7 @@ public sealed partial class PersonRules(PanaDb db, IStringLocalizer<UiText> t, T
 
     public async Task CheckNeedAsync(Errors errors, string prefix, NeedEntry n, CancellationToken ct)
     {
-        if (!await db.SpecificNeedCategories.AnyAsync(c => c.Code == n.CategoryCode, ct))
+        if (!(lists?.NeedCategories.Contains(n.CategoryCode) ?? await db.SpecificNeedCategories.AnyAsync(c => c.Code == n.CategoryCode, ct)))
         {
             errors.Add(prefix + "CategoryCode", t["Unknown specific need {0}.", n.CategoryCode]);
         }
@@ -97,7 +130,7 @@ public sealed partial class PersonRules(PanaDb db, IStringLocalizer<UiText> t, T
 
     public async Task CheckDocumentAsync(Errors errors, string prefix, DocumentEntry d, CancellationToken ct)
     {
-        if (!await db.DocumentTypes.AnyAsync(c => c.Code == d.DocumentTypeCode, ct))
+        if (!(lists?.DocumentTypes.Contains(d.DocumentTypeCode) ?? await db.DocumentTypes.AnyAsync(c => c.Code == d.DocumentTypeCode, ct)))
         {
             errors.Add(prefix + "DocumentTypeCode", t["Unknown document type {0}.", d.DocumentTypeCode]);
         }
@@ -113,7 +146,7 @@ public sealed partial class PersonRules(PanaDb db, IStringLocalizer<UiText> t, T
 
     private async Task CheckCountryAsync(Errors errors, string field, string? code, CancellationToken ct)
     {
-        if (!string.IsNullOrWhiteSpace(code) && !await db.Countries.AnyAsync(c => c.Code == code, ct))
+        if (!string.IsNullOrWhiteSpace(code) && !(lists?.Countries.Contains(code) ?? await db.Countries.AnyAsync(c => c.Code == code, ct)))
         {
             errors.Add(field, t["Unknown country {0}.", code]);
         }

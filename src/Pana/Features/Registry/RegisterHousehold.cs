@@ -30,7 +30,7 @@ public sealed class RegisterHousehold(PanaDb db, PersonRules rules, DuplicateChe
 
     public async Task<Outcome<Result>> HandleAsync(Command c, CancellationToken ct = default)
     {
-        var errors = await ValidateAsync(c, ct);
+        var errors = await ValidateAsync(c, imported: false, ct);
         if (errors.Any)
         {
             return Outcome<Result>.Invalid(errors);
@@ -66,10 +66,13 @@ public sealed class RegisterHousehold(PanaDb db, PersonRules rules, DuplicateChe
         }
     }
 
-    private async Task<Errors> ValidateAsync(Command c, CancellationToken ct)
+    /// <param name="c">The household to check.</param>
+    /// <param name="imported">An import checked the operation and the external ids once for the whole file.</param>
+    /// <param name="ct">Cancels the checks.</param>
+    internal async Task<Errors> ValidateAsync(Command c, bool imported, CancellationToken ct)
     {
         var errors = new Errors();
-        if (!await db.Operations.AnyAsync(o => o.Code == c.OperationCode && o.IsActive, ct))
+        if (!imported && !await db.Operations.AnyAsync(o => o.Code == c.OperationCode && o.IsActive, ct))
         {
             errors.Add("OperationCode", t["Choose the operation."]);
             return errors;
@@ -83,7 +86,7 @@ public sealed class RegisterHousehold(PanaDb db, PersonRules rules, DuplicateChe
         {
             errors.Add("Members", t["Exactly one member is the focal point."]);
         }
-        if (!string.IsNullOrWhiteSpace(c.ExternalId) && await db.Households.AnyAsync(h => h.OperationCode == c.OperationCode && h.ExternalId == c.ExternalId, ct))
+        if (!imported && !string.IsNullOrWhiteSpace(c.ExternalId) && await db.Households.AnyAsync(h => h.OperationCode == c.OperationCode && h.ExternalId == c.ExternalId, ct))
         {
             errors.Add("ExternalId", t["A household with the external id {0} is already registered.", c.ExternalId]);
         }
@@ -117,7 +120,7 @@ public sealed class RegisterHousehold(PanaDb db, PersonRules rules, DuplicateChe
             {
                 await rules.CheckDocumentAsync(errors, $"{prefix}Documents[{j}].", d, ct);
             }
-            if (!string.IsNullOrWhiteSpace(m.ExternalId) && await db.Persons.AnyAsync(p => p.OperationCode == c.OperationCode && p.ExternalId == m.ExternalId, ct))
+            if (!imported && !string.IsNullOrWhiteSpace(m.ExternalId) && await db.Persons.AnyAsync(p => p.OperationCode == c.OperationCode && p.ExternalId == m.ExternalId, ct))
             {
                 errors.Add(prefix + "ExternalId", t["A person with the external id {0} is already registered.", m.ExternalId]);
             }
@@ -149,36 +152,15 @@ public sealed class RegisterHousehold(PanaDb db, PersonRules rules, DuplicateChe
             }
             else
             {
-                person = new Person
-                {
-                    OperationCode = c.OperationCode,
-                    RegistrationNumber = await numbers.NextPersonAsync(prefix, on, ct),
-                    ExternalId = string.IsNullOrWhiteSpace(m.ExternalId) ? null : m.ExternalId.Trim(),
-                    RegisteringOrganisationId = user.OrganisationId ?? throw new InvalidOperationException("A registration needs a user with an organisation."),
-                    Office = string.IsNullOrWhiteSpace(c.Office) ? "" : c.Office.Trim(),
-                    RegisteredOn = on,
-                    CreatedAt = now,
-                };
-                rules.Apply(person, m.Person);
+                var added = NewMember(c, m, on, now);
+                person = added.Person;
+                person.RegistrationNumber = await numbers.NextPersonAsync(prefix, on, ct);
                 db.Persons.Add(person);
                 await rules.WriteNameKeysAsync(person, isNew: true, ct);
-                if (m.Status is { } s)
-                {
-                    db.LegalStatuses.Add(new LegalStatus
-                    {
-                        PersonId = person.Id,
-                        PopulationTypeCode = s.PopulationTypeCode,
-                        PopulationSubTypeCode = s.PopulationSubTypeCode,
-                        Ceased = s.Ceased,
-                        EffectiveFrom = s.EffectiveFrom,
-                        Basis = s.Basis?.Trim() ?? "",
-                        RecordedAt = now,
-                        RecordedBy = user.Name,
-                    });
-                }
-                db.SpecificNeeds.AddRange((m.Needs ?? []).Select(n => new SpecificNeed
-                { PersonId = person.Id, CategoryCode = n.CategoryCode, IdentifiedOn = n.IdentifiedOn ?? on, Notes = n.Notes?.Trim() ?? "" }));
-                db.PersonDocuments.AddRange((m.Documents ?? []).Select(d => rules.Document(person.Id, d)));
+                await DuplicateKeys.WriteAsync(db, person, isNew: true, ct);
+                db.LegalStatuses.AddRange(added.Statuses);
+                db.SpecificNeeds.AddRange(added.Needs);
+                db.PersonDocuments.AddRange(added.Documents);
             }
             person.HouseholdId = household.Id;
             person.Relationship = m.Relationship;
@@ -191,5 +173,42 @@ public sealed class RegisterHousehold(PanaDb db, PersonRules rules, DuplicateChe
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return new Result(household.Id, household.RegistrationNumber, ids, new Dictionary<int, DuplicateReport>());
+    }
+
+    /// <summary>A new member's records, not yet numbered nor added: the person, their first status, needs and documents.</summary>
+    internal sealed record NewRecords(Person Person, List<LegalStatus> Statuses, List<SpecificNeed> Needs, List<PersonDocument> Documents);
+
+    internal NewRecords NewMember(Command c, Member m, DateOnly on, DateTime now)
+    {
+        var person = new Person
+        {
+            OperationCode = c.OperationCode,
+            ExternalId = string.IsNullOrWhiteSpace(m.ExternalId) ? null : m.ExternalId.Trim(),
+            RegisteringOrganisationId = user.OrganisationId ?? throw new InvalidOperationException("A registration needs a user with an organisation."),
+            Office = string.IsNullOrWhiteSpace(c.Office) ? "" : c.Office.Trim(),
+            RegisteredOn = on,
+            CreatedAt = now,
+        };
+        rules.Apply(person, m.Person);
+        var statuses = m.Status is { } s
+            ? new List<LegalStatus>
+            {
+                new()
+                {
+                    PersonId = person.Id,
+                    PopulationTypeCode = s.PopulationTypeCode,
+                    PopulationSubTypeCode = s.PopulationSubTypeCode,
+                    Ceased = s.Ceased,
+                    EffectiveFrom = s.EffectiveFrom,
+                    Basis = s.Basis?.Trim() ?? "",
+                    RecordedAt = now,
+                    RecordedBy = user.Name,
+                },
+            }
+            : [];
+        var needs = (m.Needs ?? []).Select(n => new SpecificNeed
+        { PersonId = person.Id, CategoryCode = n.CategoryCode, IdentifiedOn = n.IdentifiedOn ?? on, Notes = n.Notes?.Trim() ?? "" }).ToList();
+        var documents = (m.Documents ?? []).Select(d => rules.Document(person.Id, d)).ToList();
+        return new NewRecords(person, statuses, needs, documents);
     }
 }

@@ -16,6 +16,7 @@ public static class RegistrySetup
         .AddScoped<RegistrationNumbers>()
         .AddScoped<DuplicateCheck>()
         .AddScoped<RegisterHousehold>()
+        .AddScoped<RegisterHouseholds>()
         .AddScoped<PersonRecord>()
         .AddScoped<HouseholdRecord>()
         .AddScoped<SearchPersons>()

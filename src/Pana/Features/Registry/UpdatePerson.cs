@@ -28,6 +28,7 @@ public sealed class UpdatePerson(PanaDb db, PersonScope scope, PersonRules rules
         db.Entry(person).Property(p => p.Version).OriginalValue = version;
         rules.Apply(person, details);
         await rules.WriteNameKeysAsync(person, isNew: false, ct);
+        await DuplicateKeys.WriteAsync(db, person, isNew: false, ct);
         try
         {
             await db.SaveChangesAsync(ct);

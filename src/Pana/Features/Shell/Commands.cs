@@ -15,6 +15,8 @@ public static class Commands
         using var scope = services.CreateScope();
         var sp = scope.ServiceProvider;
         await Database.MigrateAsync(sp.GetRequiredService<PanaDb>(), ct);
+        // The migration MatchKeys adds a table that only .NET code can fill (names folded as the matcher folds them).
+        await Registry.DuplicateKeys.BackfillAsync(sp.GetRequiredService<PanaDb>(), ct);
         await sp.GetRequiredService<ReferenceSeed>().RunAsync(ct);
         await sp.GetRequiredService<Bootstrap>().RunAsync(ct);
         if (sp.GetRequiredService<IConfiguration>().GetValue("Pana:DemoData", false))

@@ -1143,6 +1143,22 @@ namespace Pana.Data.Migrations.Postgres
                     b.ToTable("PersonDocuments");
                 });
 
+            modelBuilder.Entity("Pana.Data.Registry.PersonMatchKey", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Key", "PersonId");
+
+                    b.HasIndex("PersonId");
+
+                    b.ToTable("PersonMatchKeys");
+                });
+
             modelBuilder.Entity("Pana.Data.Registry.PersonNameKey", b =>
                 {
                     b.Property<string>("Key")
@@ -1445,6 +1461,15 @@ namespace Pana.Data.Migrations.Postgres
 
                     b.HasOne("Pana.Data.Registry.Person", null)
                         .WithMany("Documents")
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Pana.Data.Registry.PersonMatchKey", b =>
+                {
+                    b.HasOne("Pana.Data.Registry.Person", null)
+                        .WithMany()
                         .HasForeignKey("PersonId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();

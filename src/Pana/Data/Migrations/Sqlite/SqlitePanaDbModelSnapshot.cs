@@ -1132,6 +1132,22 @@ namespace Pana.Data.Migrations.Sqlite
                     b.ToTable("PersonDocuments");
                 });
 
+            modelBuilder.Entity("Pana.Data.Registry.PersonMatchKey", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Key", "PersonId");
+
+                    b.HasIndex("PersonId");
+
+                    b.ToTable("PersonMatchKeys");
+                });
+
             modelBuilder.Entity("Pana.Data.Registry.PersonNameKey", b =>
                 {
                     b.Property<string>("Key")
@@ -1433,6 +1449,15 @@ namespace Pana.Data.Migrations.Sqlite
 
                     b.HasOne("Pana.Data.Registry.Person", null)
                         .WithMany("Documents")
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Pana.Data.Registry.PersonMatchKey", b =>
+                {
+                    b.HasOne("Pana.Data.Registry.Person", null)
+                        .WithMany()
                         .HasForeignKey("PersonId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();

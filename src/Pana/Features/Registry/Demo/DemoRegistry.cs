@@ -439,6 +439,7 @@ public sealed partial class DemoRegistry(PanaDb db, PersonRules rules, AuditLog 
         p.UpdatedAt = At(Max(m.On, m.Steps[^1].From));
         db.Persons.Add(p);
         db.PersonNameKeys.AddRange(PersonRules.NameKeyRows(p));
+        db.PersonMatchKeys.AddRange(DuplicateKeys.Rows(p));
         db.LegalStatuses.AddRange(m.Steps.Select(s => new LegalStatus
         {
             PersonId = p.Id,

@@ -20,16 +20,30 @@ internal abstract class BulkLoader(PanaDb db) : IAsyncDisposable
 {
     protected PanaDb Db { get; } = db;
 
-    public static async Task<BulkLoader> OpenAsync(PanaDb db, CancellationToken ct)
+    /// <summary>On SQLite, whether durability and foreign-key checks are relaxed while loading: for a new synthetic registry, never for a live one.</summary>
+    protected bool Relaxed { get; private init; }
+
+    /// <param name="db">The context whose connection the loader writes through.</param>
+    /// <param name="ct">Cancels the preparation.</param>
+    /// <param name="relaxed">Relax durability on SQLite (generating a registry); false when loading into a registry in use (an import).</param>
+    public static async Task<BulkLoader> OpenAsync(PanaDb db, CancellationToken ct, bool relaxed = true)
     {
         await db.Database.OpenConnectionAsync(ct);
-        BulkLoader loader = db.IsPostgres ? new PostgresBulkLoader(db) : new SqliteBulkLoader(db);
+        BulkLoader loader = db.IsPostgres ? new PostgresBulkLoader(db) { Relaxed = relaxed } : new SqliteBulkLoader(db) { Relaxed = relaxed };
         await loader.PrepareAsync(ct);
         return loader;
     }
 
     /// <summary>Writes one batch in foreign-key order, in one transaction.</summary>
-    public abstract Task WriteAsync(SyntheticBatch batch, CancellationToken ct);
+    public async Task WriteAsync(SyntheticBatch batch, CancellationToken ct)
+    {
+        await using var tx = await Connection.BeginTransactionAsync(ct);
+        await InsertAsync(batch, tx, ct);
+        await tx.CommitAsync(ct);
+    }
+
+    /// <summary>Writes one batch in foreign-key order, in the transaction the caller began (and commits).</summary>
+    public abstract Task InsertAsync(SyntheticBatch batch, DbTransaction tx, CancellationToken ct);
 
     /// <summary>Refreshes the planner's statistics, which a bulk load leaves stale.</summary>
     public abstract Task FinishAsync(CancellationToken ct);
@@ -98,6 +112,7 @@ internal sealed class SqliteBulkLoader(PanaDb db) : BulkLoader(db)
     private Inserter<SpecificNeed> needs = null!;
     private Inserter<PersonDocument> documents = null!;
     private Inserter<PersonNameKey> nameKeys = null!;
+    private Inserter<PersonMatchKey> matchKeys = null!;
     private long synchronous = 2;
 
     protected override async Task PrepareAsync(CancellationToken ct)
@@ -107,27 +122,31 @@ internal sealed class SqliteBulkLoader(PanaDb db) : BulkLoader(db)
             read.CommandText = "PRAGMA synchronous;";
             synchronous = Convert.ToInt64(await read.ExecuteScalarAsync(ct), System.Globalization.CultureInfo.InvariantCulture);
         }
-        // Rows are consistent by construction; checking each foreign key would double the lookups.
-        await ExecuteAsync("PRAGMA journal_mode=WAL; PRAGMA synchronous=OFF; PRAGMA foreign_keys=OFF; PRAGMA cache_size=-262144; PRAGMA temp_store=MEMORY;", ct);
+        if (Relaxed)
+        {
+            // Rows are consistent by construction; checking each foreign key would double the lookups.
+            await ExecuteAsync("PRAGMA journal_mode=WAL; PRAGMA synchronous=OFF; PRAGMA foreign_keys=OFF; PRAGMA cache_size=-262144; PRAGMA temp_store=MEMORY;", ct);
+        }
         households = Prepare(Table<Household>());
         persons = Prepare(Table<Person>());
         statuses = Prepare(Table<LegalStatus>());
         needs = Prepare(Table<SpecificNeed>());
         documents = Prepare(Table<PersonDocument>());
         nameKeys = Prepare(Table<PersonNameKey>());
+        matchKeys = Prepare(Table<PersonMatchKey>());
     }
 
-    public override async Task WriteAsync(SyntheticBatch batch, CancellationToken ct)
+    public override Task InsertAsync(SyntheticBatch batch, DbTransaction tx, CancellationToken ct)
     {
-        await using var tx = (SqliteTransaction)await Connection.BeginTransactionAsync(ct);
-        commands.ForEach(c => c.Transaction = tx);
+        commands.ForEach(c => c.Transaction = (SqliteTransaction)tx);
         households.Insert(batch.Households, ct);
         persons.Insert(batch.Persons, ct);
         statuses.Insert(batch.Statuses, ct);
         needs.Insert(batch.Needs, ct);
         documents.Insert(batch.Documents, ct);
         nameKeys.Insert(batch.NameKeys, ct);
-        await tx.CommitAsync(ct);
+        matchKeys.Insert(batch.MatchKeys, ct);
+        return Task.CompletedTask;
     }
 
     public override Task FinishAsync(CancellationToken ct) => ExecuteAsync("ANALYZE;", ct);
@@ -138,7 +157,10 @@ internal sealed class SqliteBulkLoader(PanaDb db) : BulkLoader(db)
         {
             await command.DisposeAsync();
         }
-        await ExecuteAsync($"PRAGMA foreign_keys=ON; PRAGMA synchronous={synchronous};", CancellationToken.None);
+        if (Relaxed)
+        {
+            await ExecuteAsync($"PRAGMA foreign_keys=ON; PRAGMA synchronous={synchronous};", CancellationToken.None);
+        }
         await base.DisposeAsync();
     }
 
@@ -186,24 +208,24 @@ internal sealed class PostgresBulkLoader(PanaDb db) : BulkLoader(db)
     private readonly BulkTable<SpecificNeed> needs = new(Entity<SpecificNeed>(db));
     private readonly BulkTable<PersonDocument> documents = new(Entity<PersonDocument>(db));
     private readonly BulkTable<PersonNameKey> nameKeys = new(Entity<PersonNameKey>(db));
+    private readonly BulkTable<PersonMatchKey> matchKeys = new(Entity<PersonMatchKey>(db));
 
-    public override async Task WriteAsync(SyntheticBatch batch, CancellationToken ct)
+    public override async Task InsertAsync(SyntheticBatch batch, DbTransaction tx, CancellationToken ct)
     {
         var connection = (NpgsqlConnection)Connection;
-        await using var tx = await connection.BeginTransactionAsync(ct);
         await CopyAsync(connection, households, batch.Households, ct);
         await CopyAsync(connection, persons, batch.Persons, ct);
         await CopyAsync(connection, statuses, batch.Statuses, ct);
         await CopyAsync(connection, needs, batch.Needs, ct);
         await CopyAsync(connection, documents, batch.Documents, ct);
         await CopyAsync(connection, nameKeys, batch.NameKeys, ct);
-        await tx.CommitAsync(ct);
+        await CopyAsync(connection, matchKeys, batch.MatchKeys, ct);
     }
 
     public override async Task FinishAsync(CancellationToken ct)
     {
         // VACUUM sets the visibility map, so that index-only scans work on the freshly copied tables.
-        foreach (var table in new[] { households.Name, persons.Name, statuses.Name, needs.Name, documents.Name, nameKeys.Name })
+        foreach (var table in new[] { households.Name, persons.Name, statuses.Name, needs.Name, documents.Name, nameKeys.Name, matchKeys.Name })
         {
             await ExecuteAsync($"VACUUM (ANALYZE) \"{table}\";", ct);
         }

@@ -82,6 +82,7 @@ internal sealed partial class SyntheticPopulation
         p.ConsentPurpose = p.ConsentGiven ? Purpose : "";
         batch.Persons.Add(p);
         batch.NameKeys.AddRange(PersonRules.NameKeyRows(p));
+        batch.MatchKeys.AddRange(DuplicateKeys.Rows(p));
         batch.Statuses.AddRange(u.Steps.Select(s => new LegalStatus
         {
             PersonId = p.Id,

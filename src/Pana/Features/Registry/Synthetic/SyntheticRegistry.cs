@@ -110,6 +110,7 @@ internal sealed class SyntheticBatch
     public List<SpecificNeed> Needs { get; } = [];
     public List<PersonDocument> Documents { get; } = [];
     public List<PersonNameKey> NameKeys { get; } = [];
+    public List<PersonMatchKey> MatchKeys { get; } = [];
 
     public sealed class Counts
     {

@@ -1,0 +1,26 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Pana.Data.Registry;
+
+/// <summary>
+/// A key on which a new registration is checked against a person: two folded name words, or one with the year of
+/// birth. Each key is shared by few people, so the candidates of a registration are read with one indexed query.
+/// Derived from the person's names and date of birth on every write, like <see cref="PersonNameKey"/>.
+/// </summary>
+public class PersonMatchKey
+{
+    public string Key { get; set; } = "";
+    public Guid PersonId { get; set; }
+}
+
+internal sealed class PersonMatchKeyConfiguration : IEntityTypeConfiguration<PersonMatchKey>
+{
+    public void Configure(EntityTypeBuilder<PersonMatchKey> b)
+    {
+        b.HasKey(e => new { e.Key, e.PersonId });
+        b.HasIndex(e => e.PersonId);
+        b.Property(e => e.Key).HasMaxLength(100);
+        b.HasOne<Person>().WithMany().HasForeignKey(e => e.PersonId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

@@ -1,0 +1,130 @@
+using Microsoft.EntityFrameworkCore;
+using Pana.Data;
+using Pana.Features.Matching;
+
+namespace Pana.Features.Registry;
+
+/// <summary>
+/// The duplicate check of an import, a batch of rows at a time: the keys of all rows of a batch are read in one query,
+/// the candidates' compared fields in another, and both are kept for the next rows, which share names; people the
+/// import registers join them, so a row is checked against the rows before it as well as against the registry.
+/// Candidates and scoring are those of <see cref="DuplicateCheck"/>.
+/// </summary>
+internal sealed class ImportDuplicates(PanaDb db, DuplicateCheck check)
+{
+    // Past this many people kept, the memory is given back and later batches read again what they need.
+    private const int MaxKept = 200_000;
+
+    private readonly Dictionary<string, List<Guid>> byKey = new(StringComparer.Ordinal);
+    private readonly Dictionary<Guid, Candidate> people = [];
+    private readonly HashSet<Guid> visible = [];
+    private bool everyone = true;
+
+    /// <summary>Reads what the members need that is not kept yet: their keys' people, and those people's compared fields.</summary>
+    public async Task PrepareAsync(IReadOnlyList<RegisterHousehold.Member> members, CancellationToken ct)
+    {
+        if (people.Count > MaxKept)
+        {
+            Forget();
+        }
+        var wanted = members.SelectMany(Keys).Distinct().Where(k => !byKey.ContainsKey(k)).ToList();
+        foreach (var k in wanted)
+        {
+            byKey[k] = [];
+        }
+        foreach (var chunk in wanted.Where(k => !k.StartsWith("d:", StringComparison.Ordinal) && !k.StartsWith("p:", StringComparison.Ordinal)).Chunk(500))
+        {
+            foreach (var row in await db.PersonMatchKeys.Where(k => chunk.Contains(k.Key)).Select(k => new { k.Key, k.PersonId }).ToListAsync(ct))
+            {
+                byKey[row.Key].Add(row.PersonId);
+            }
+        }
+        foreach (var chunk in wanted.Where(k => k.StartsWith("d:", StringComparison.Ordinal)).Select(k => k[2..]).Chunk(500))
+        {
+            foreach (var row in await db.PersonDocuments.Where(d => chunk.Contains(d.NumberKey)).Select(d => new { d.NumberKey, d.PersonId }).ToListAsync(ct))
+            {
+                byKey["d:" + row.NumberKey].Add(row.PersonId);
+            }
+        }
+        foreach (var chunk in wanted.Where(k => k.StartsWith("p:", StringComparison.Ordinal)).Select(k => k[2..]).Chunk(500))
+        {
+            foreach (var row in await db.Persons.Where(p => chunk.Contains(p.PhoneDigits)).Select(p => new { p.PhoneDigits, p.Id }).ToListAsync(ct))
+            {
+                byKey["p:" + row.PhoneDigits].Add(row.Id);
+            }
+        }
+        var missing = members.SelectMany(Candidates).Distinct().Where(id => !people.ContainsKey(id)).ToList();
+        foreach (var chunk in missing.Chunk(1000))
+        {
+            foreach (var c in await check.LoadAsync(chunk, ct))
+            {
+                people[c.Record.Id] = c;
+            }
+        }
+        var seen = await check.VisibleAsync(missing, ct);
+        everyone = seen is null;
+        if (seen is not null)
+        {
+            visible.UnionWith(seen);
+        }
+    }
+
+    /// <summary>The member's likely duplicates among the registry and the rows imported before it; PrepareAsync read what it needs.</summary>
+    public DuplicateReport Find(RegisterHousehold.Member m)
+    {
+        var record = MatchRecords.Of(m.Person, m.Documents);
+        var found = DuplicateCheck.Score(record, Candidates(m).Select(id => people.GetValueOrDefault(id)).OfType<Candidate>());
+        return DuplicateCheck.Shown(found, everyone ? null : visible);
+    }
+
+    /// <summary>Drops everything kept: after a batch failed to save, its people are not in the registry after all.</summary>
+    public void Forget()
+    {
+        byKey.Clear();
+        people.Clear();
+        visible.Clear();
+    }
+
+    /// <summary>A person the import registered: later rows are checked against them too.</summary>
+    public void Add(Data.Registry.Person p, IReadOnlyList<string> documentKeys, IReadOnlyList<string> householdGivenNames)
+    {
+        var record = new MatchRecord(p.Id, p.GivenName, p.FamilyName, p.Patronymic, p.Sex, p.BirthDate, p.BirthDatePrecision, p.OriginCode, documentKeys,
+            p.PhoneDigits.Length == 0 ? null : p.PhoneDigits, householdGivenNames);
+        people[p.Id] = new Candidate(record, p.RegistrationNumber, DuplicateCheck.FullName(p.GivenName, p.Patronymic, p.FamilyName), p.LatinName, p.CyrillicName);
+        visible.Add(p.Id);
+        var keys = DuplicateKeys.Of(p).Concat(documentKeys.Where(k => k.Length >= 4).Select(k => "d:" + k));
+        if (p.PhoneDigits.Length >= 6)
+        {
+            keys = keys.Append("p:" + p.PhoneDigits);
+        }
+        foreach (var k in keys)
+        {
+            // A key no row has asked for yet is read from the registry, where this person will be by then.
+            if (byKey.TryGetValue(k, out var ids))
+            {
+                ids.Add(p.Id);
+            }
+        }
+    }
+
+    private static IEnumerable<string> Keys(RegisterHousehold.Member m)
+    {
+        if (m.ConfirmedNew)
+        {
+            return [];
+        }
+        var record = MatchRecords.Of(m.Person, m.Documents);
+        var keys = DuplicateKeys.Of(m.Person).Concat(DuplicateCheck.DocumentKeys(record).Select(k => "d:" + k));
+        return DuplicateCheck.Phone(record) is { } phone ? keys.Append("p:" + phone) : keys;
+    }
+
+    // As DuplicateCheck reads them: the people sharing the most name keys first, and everyone with the document or phone.
+    private IEnumerable<Guid> Candidates(RegisterHousehold.Member m)
+    {
+        var keys = Keys(m).ToList();
+        var byName = keys.Where(k => k[0] is 'n' or 'o' or 'y').SelectMany(k => byKey.GetValueOrDefault(k) ?? [])
+            .CountBy(id => id).OrderByDescending(x => x.Value).Take(DuplicateCheck.MaxCandidates).Select(x => x.Key);
+        var other = keys.Where(k => k[0] is 'd' or 'p').SelectMany(k => (byKey.GetValueOrDefault(k) ?? []).Take(DuplicateCheck.MaxCandidates));
+        return byName.Concat(other).Distinct();
+    }
+}

@@ -1,0 +1,83 @@
+using Microsoft.EntityFrameworkCore.Storage;
+using Pana.Data;
+using Pana.Data.Audit;
+using Pana.Data.Registry;
+using Pana.Features.Audit;
+using Pana.Features.Registry.Synthetic;
+
+namespace Pana.Features.Registry;
+
+/// <summary>
+/// Registers many households at once, for an import: the records <see cref="RegisterHousehold"/> would make, checked by
+/// it beforehand, written a few hundred households per transaction past the change tracker (as a synthetic registry is
+/// loaded), their registration numbers reserved in one counter update, and one audit line per household naming its people.
+/// </summary>
+public sealed class RegisterHouseholds(PanaDb db, RegisterHousehold register, RegistrationNumbers numbers, AuditLog audit, TimeProvider clock)
+{
+    /// <summary>A household ready to write: its records, numbered only when saved.</summary>
+    internal sealed record Prepared(Household Household, List<RegisterHousehold.NewRecords> Members);
+
+    /// <summary>The records of a checked household of new people (an import links nobody to an existing person).</summary>
+    internal Prepared Prepare(RegisterHousehold.Command c, DateOnly on)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var household = new Household
+        {
+            OperationCode = c.OperationCode,
+            ExternalId = string.IsNullOrWhiteSpace(c.ExternalId) ? null : c.ExternalId.Trim(),
+            CreatedAt = now,
+        };
+        var members = new List<RegisterHousehold.NewRecords>(c.Members.Count);
+        foreach (var m in c.Members)
+        {
+            var added = register.NewMember(c, m, on, now);
+            added.Person.HouseholdId = household.Id;
+            added.Person.Relationship = m.Relationship;
+            if (m.Relationship == Relationship.FocalPoint)
+            {
+                household.FocalPointId = added.Person.Id;
+            }
+            members.Add(added);
+        }
+        return new Prepared(household, members);
+    }
+
+    /// <summary>Numbers and writes the households in one transaction, with an audit line each; the loader writes through this context's connection.</summary>
+    internal async Task SaveAsync(BulkLoader loader, string prefix, DateOnly on, IReadOnlyList<Prepared> households, string source, CancellationToken ct)
+    {
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var people = households.SelectMany(h => h.Members).Select(m => m.Person).ToList();
+        var householdNumbers = await numbers.ReserveHouseholdsAsync(prefix, on, households.Count, ct);
+        var personNumbers = await numbers.ReservePeopleAsync(prefix, on, people.Count, ct);
+        var batch = new SyntheticBatch();
+        for (var i = 0; i < people.Count; i++)
+        {
+            var p = people[i];
+            p.RegistrationNumber = personNumbers[i];
+            batch.Persons.Add(p);
+            batch.NameKeys.AddRange(PersonRules.NameKeyRows(p));
+            batch.MatchKeys.AddRange(DuplicateKeys.Rows(p));
+        }
+        for (var i = 0; i < households.Count; i++)
+        {
+            var h = households[i];
+            h.Household.RegistrationNumber = householdNumbers[i];
+            batch.Households.Add(h.Household);
+            foreach (var m in h.Members)
+            {
+                batch.Statuses.AddRange(m.Statuses);
+                batch.Needs.AddRange(m.Needs);
+                batch.Documents.AddRange(m.Documents);
+            }
+            // Every record written is in the audit log: the household and its people by number (no names in the log).
+            var members = string.Join(", ", h.Members.Select(m => m.Person.RegistrationNumber));
+            audit.Add(AuditAction.Create, nameof(Household), h.Household.Id.ToString(),
+                $"Create Household {h.Household.RegistrationNumber} from {source}, with person(s) {members} and their statuses, needs and documents")
+                .SubjectId = h.Household.Id;
+        }
+        await loader.InsertAsync(batch, tx.GetDbTransaction(), ct);
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        db.ChangeTracker.Clear();
+    }
+}
