@@ -28,5 +28,6 @@ public static class RegistrySetup
         .AddScoped<ExportPersons>()
         .AddScoped<MergePersons>()
         .AddScoped<UpdateHousehold>()
-        .AddScoped<Demo.DemoRegistry>();
+        .AddScoped<Demo.DemoRegistry>()
+        .AddHostedService<PopulationCountsDaily>();
 }
