@@ -22,8 +22,8 @@ using Pana.Infrastructure;
 using Pana.Infrastructure.Access;
 using Pana.Infrastructure.Localization;
 
-// "migrate", "verify-audit" and "generate --people N" run once and exit; anything else starts the web app.
-var command = args.FirstOrDefault(a => a is "migrate" or "verify-audit" or "generate");
+// "migrate", "verify-audit", "generate --people N" and "population-counts" run once and exit; anything else starts the web app.
+var command = args.FirstOrDefault(a => a is "migrate" or "verify-audit" or "generate" or "population-counts");
 var commandArgs = command is null ? [] : args.SkipWhile(a => a != command).Skip(1).ToArray();
 var builder = WebApplication.CreateBuilder(command is null ? args : args.TakeWhile(a => a != command).ToArray());
 var config = builder.Configuration;

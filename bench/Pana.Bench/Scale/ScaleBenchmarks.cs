@@ -174,7 +174,7 @@ public static class ScaleBenchmarks
         var g = new Generation(generated.People, generated.Households, generated.Statuses, generated.Documents, generated.Needs, generated.NameKeys,
             generated.Duplicates.Count, generated.Elapsed.TotalSeconds);
         return new ScaleRun(engine, version, people, seed, DateTime.UtcNow, MachineDescription(), g, size, search, searches.Count,
-            Median(matches), duplicates, registrations.Count, statistics, "population type x sub-type x origin", dedup, import, page, health, rss, peak, rssAfter);
+            Median(matches), duplicates, registrations.Count, statistics, "population type x sub-type x origin x sex x age band", dedup, import, page, health, rss, peak, rssAfter);
     }
 
     /// <summary>Each sampled person searched for as staff type them: family name as written, in the other script, given and family, a prefix.</summary>

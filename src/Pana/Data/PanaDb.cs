@@ -34,6 +34,9 @@ public abstract class PanaDb : IdentityDbContext<PanaUser, IdentityRole, string>
     public DbSet<PersonMatchKey> PersonMatchKeys => Set<PersonMatchKey>();
     public DbSet<PersonShare> PersonShares => Set<PersonShare>();
     public DbSet<RegistrationCounter> RegistrationCounters => Set<RegistrationCounter>();
+    public DbSet<PopulationCount> PopulationCounts => Set<PopulationCount>();
+    public DbSet<CountedPerson> CountedPersons => Set<CountedPerson>();
+    public DbSet<PopulationCountState> PopulationCountStates => Set<PopulationCountState>();
     public DbSet<Matching.MatchPair> MatchPairs => Set<Matching.MatchPair>();
     public DbSet<Matching.DedupJob> DedupJobs => Set<Matching.DedupJob>();
 

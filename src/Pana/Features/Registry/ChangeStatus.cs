@@ -35,6 +35,7 @@ public sealed class ChangeStatus(PanaDb db, PersonScope scope, PersonRules rules
         };
         db.LegalStatuses.Add(status);
         await db.SaveChangesAsync(ct);
+        await PopulationCounts.AdjustAsync(db, [personId], ct);
         return Outcome<StatusView>.Ok(StatusView.Of(status));
     }
 
@@ -51,6 +52,7 @@ public sealed class ChangeStatus(PanaDb db, PersonScope scope, PersonRules rules
         }
         db.LegalStatuses.Remove(status);
         await db.SaveChangesAsync(ct);
+        await PopulationCounts.AdjustAsync(db, [personId], ct);
         return Outcome<bool>.Ok(true);
     }
 }

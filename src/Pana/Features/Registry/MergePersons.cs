@@ -82,6 +82,7 @@ public sealed class MergePersons(PanaDb db, PersonScope scope, AuditLog audit, I
         {
             return Conflict();
         }
+        await PopulationCounts.AdjustAsync(db, [kept.Id, duplicate.Id], ct);
         await tx.CommitAsync(ct);
         return Outcome<Guid>.Ok(kept.Id);
     }

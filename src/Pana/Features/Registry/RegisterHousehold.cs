@@ -171,6 +171,7 @@ public sealed class RegisterHousehold(PanaDb db, PersonRules rules, DuplicateChe
             ids.Add(person.Id);
         }
         await db.SaveChangesAsync(ct);
+        await PopulationCounts.AdjustAsync(db, ids, ct);
         await tx.CommitAsync(ct);
         return new Result(household.Id, household.RegistrationNumber, ids, new Dictionary<int, DuplicateReport>());
     }

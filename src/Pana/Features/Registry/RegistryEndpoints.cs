@@ -140,9 +140,9 @@ public static class RegistryEndpoints
             .WithSummary("Documents expiring within the next days (30 by default)");
 
         api.MapGet("/statistics/population", async (string operation, DateOnly? on, PopulationFigures figures, TimeProvider clock, CancellationToken ct) =>
-                TypedResults.Ok(await figures.OnAsync(operation, on ?? DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), ct)))
+                TypedResults.Ok(await figures.ReadAsync(operation, on ?? DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), ct)))
             .WithTags("Statistics").RequireAuthorization(Policies.Aggregates)
-            .WithSummary("People of concern on a day by population type, sub-type and origin");
+            .WithSummary("People of concern on a day by population type, sub-type, origin, sex and age band; today's from the counts kept by every registry write, another day's from the status histories");
     }
 
     public sealed record MergeResult(Guid Kept);

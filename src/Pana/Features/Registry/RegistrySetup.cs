@@ -29,5 +29,6 @@ public static class RegistrySetup
         .AddScoped<ExportPersons>()
         .AddScoped<MergePersons>()
         .AddScoped<UpdateHousehold>()
-        .AddScoped<Demo.DemoRegistry>();
+        .AddScoped<Demo.DemoRegistry>()
+        .AddHostedService<PopulationCountsDaily>();
 }

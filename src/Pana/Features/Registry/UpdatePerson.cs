@@ -37,6 +37,7 @@ public sealed class UpdatePerson(PanaDb db, PersonScope scope, PersonRules rules
         {
             return Conflict();
         }
+        await PopulationCounts.AdjustAsync(db, [id], ct);
         return Outcome<int>.Ok(person.Version);
     }
 

@@ -7,7 +7,7 @@ using Pana.Infrastructure;
 
 namespace Pana.Features.Shell;
 
-/// <summary>What runs before the app serves (migrate, seed, first users) and the one-shot commands "migrate" and "verify-audit".</summary>
+/// <summary>What runs before the app serves (migrate, seed, first users, population counts) and the one-shot commands.</summary>
 public static class Commands
 {
     public static async Task PrepareAsync(IServiceProvider services, CancellationToken ct = default)
@@ -23,6 +23,7 @@ public static class Commands
         {
             await sp.GetRequiredService<Registry.Demo.DemoRegistry>().RunAsync(ct);
         }
+        await Registry.PopulationCounts.PrepareAsync(sp.GetRequiredService<PanaDb>(), DateOnly.FromDateTime(DateTime.UtcNow), ct);
         await sp.GetRequiredService<AuditChain>().SealPendingAsync(ct);
     }
 
@@ -32,6 +33,15 @@ public static class Commands
         {
             case "generate":
                 return await GenerateAsync(services, args ?? []);
+            case "population-counts":
+                await PrepareAsync(services);
+                using (var scope = services.CreateScope())
+                {
+                    var watch = System.Diagnostics.Stopwatch.StartNew();
+                    await Registry.PopulationCounts.RebuildAsync(scope.ServiceProvider.GetRequiredService<PanaDb>(), DateOnly.FromDateTime(DateTime.UtcNow));
+                    Console.WriteLine($"Pana: the population counts are recomputed from the registry in {watch.Elapsed.TotalSeconds:N1} s.");
+                }
+                return 0;
             case "migrate":
                 await PrepareAsync(services);
                 Console.WriteLine("Pana: the database is migrated and seeded.");

@@ -2,13 +2,16 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Pana.Features.ReferenceData;
+using Pana.Infrastructure;
 using Pana.Infrastructure.Access;
 
 namespace Pana.Features.Statistics;
 
 [Authorize(Policy = Policies.Aggregates)]
-public sealed class PopulationModel(PopulationTables tables, ReferenceDirectory reference, TimeProvider clock) : PageModel
+public sealed class PopulationModel(PopulationTables tables, ReferenceDirectory reference, TimeProvider clock, LocalClock local) : PageModel
 {
+    public LocalClock Clock => local;
+
     [BindProperty(SupportsGet = true)] public string Operation { get; set; } = "KAZ";
     [BindProperty(SupportsGet = true)] public DateOnly On { get; set; }
 

@@ -45,6 +45,7 @@ public sealed partial class DemoRegistry(PanaDb db, PersonRules rules, AuditLog 
             u.Members.ForEach(m => { Documents(u, m); NeedsOf(u, m); });
         ExpiringSoon(30);
         var people = await SaveAsync(ct);
+        await PopulationCounts.RebuildAsync(db, today, ct);
         log.LogInformation("Demo registry generated: {People} people in {Households} households in {Elapsed} ms", people, units.Count, watch.ElapsedMilliseconds);
     }
 

@@ -58,6 +58,7 @@ public static class SyntheticRegistry
             await SaveCountersAsync(db, population.Counters, ct);
             await loader.FinishAsync(ct);
         }
+        await PopulationCounts.RebuildAsync(db, DateOnly.FromDateTime(DateTime.UtcNow), ct);
         return new SyntheticReport(totals.People, totals.Households, totals.Statuses, totals.Documents, totals.Needs, totals.NameKeys,
             population.Planted, watch.Elapsed);
     }
