@@ -224,7 +224,7 @@ public sealed partial class SearchPersons(PanaDb db, PersonScope scope, TimeProv
             db.Households.Where(h => h.Id == p.HouseholdId).Select(h => h.RegistrationNumber).FirstOrDefault()));
     }
 
-    [GeneratedRegex("^[A-Za-z]{3}-\\d{2}-H?\\d+$")]
+    [GeneratedRegex("^[A-Za-z]{3}-\\d{2}-H?\\d+$", RegexOptions.IgnoreCase)]
     private static partial Regex RegistrationNumberPattern();
 }
 
