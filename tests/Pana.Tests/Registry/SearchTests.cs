@@ -76,6 +76,21 @@ public sealed class SearchTests(Apps apps)
     }
 
     [Theory, MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
+    public async Task A_partner_caseworker_neither_finds_nor_counts_people_not_shared_with_them(string database)
+    {
+        var app = apps.For(database);
+        var office = app.Api(await app.Token(await app.NewUser(Roles.ProtectionOfficer)));
+        var family = Stem("Sadat");
+        await office.Registered(APerson.Named("Omid", family));
+        var partner = app.Api(await app.Token(await app.NewUser(Roles.PartnerCaseworker)));
+
+        Assert.Equal(1, (await office.Search($"q={family}")).GetProperty("total").GetInt32());
+        var found = await partner.Search($"q={family}");
+        Assert.Equal(0, found.GetProperty("total").GetInt32());
+        Assert.Empty(Ids(found));
+    }
+
+    [Theory, MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
     public async Task More_than_a_thousand_matches_are_counted_as_more_than_a_thousand_and_still_page(string database)
     {
         var app = apps.For(database);
