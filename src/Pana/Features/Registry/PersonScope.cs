@@ -11,6 +11,9 @@ namespace Pana.Features.Registry;
 /// </summary>
 public sealed class PersonScope(PanaDb db, CurrentUser user)
 {
+    /// <summary>True when the user sees every person who was not merged into another.</summary>
+    public bool SeesEveryone => !user.IsScopedToOrganisation;
+
     public IQueryable<Person> Persons
     {
         get

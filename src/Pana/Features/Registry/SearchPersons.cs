@@ -62,13 +62,13 @@ public sealed partial class SearchPersons(PanaDb db, PersonScope scope, TimeProv
     /// person. Sorted by name, the people come in the order of the index (the matching word, then the full Latin
     /// name), so a page of a common name is read without sorting every match.
     /// </summary>
-    private async Task<(IQueryable<Person> Matches, IQueryable<Person> Ordered)> QueryAsync(Filter f, CancellationToken ct)
+    private async Task<(IQueryable<Guid> Matches, IQueryable<Person> Ordered)> QueryAsync(Filter f, CancellationToken ct)
     {
-        var people = Filtered(f);
+        var (people, narrowed) = Filtered(f);
         var words = Terms(f.Q).Select(NameKey).OfType<KeyRange>().Distinct().ToList();
         if (words.Count == 0)
         {
-            return (people, Sort(people, f));
+            return (people.Select(p => p.Id), Sort(people, f));
         }
         if (words.Count > 1)
         {
@@ -80,15 +80,13 @@ public sealed partial class SearchPersons(PanaDb db, PersonScope scope, TimeProv
             words = [.. words.OrderBy(w => counts[w])];
         }
         var (low, high) = words[0];
-        var hits = from k in db.PersonNameKeys
-                   where k.Key.CompareTo(low) >= 0 && k.Key.CompareTo(high) < 0
-                         && !db.PersonNameKeys.Any(e => e.PersonId == k.PersonId && e.Key.CompareTo(low) >= 0 && e.Key.CompareTo(k.Key) < 0)
-                   join p in people on k.PersonId equals p.Id
-                   select new KeyHit { Key = k, Person = p };
+        var keys = db.PersonNameKeys.Where(k => k.Key.CompareTo(low) >= 0 && k.Key.CompareTo(high) < 0
+            && !db.PersonNameKeys.Any(e => e.PersonId == k.PersonId && e.Key.CompareTo(low) >= 0 && e.Key.CompareTo(k.Key) < 0));
         foreach (var (also, below) in words.Skip(1))
         {
-            hits = hits.Where(h => db.PersonNameKeys.Any(e => e.PersonId == h.Person.Id && e.Key.CompareTo(also) >= 0 && e.Key.CompareTo(below) < 0));
+            keys = keys.Where(k => db.PersonNameKeys.Any(e => e.PersonId == k.PersonId && e.Key.CompareTo(also) >= 0 && e.Key.CompareTo(below) < 0));
         }
+        var hits = from k in keys join p in people on k.PersonId equals p.Id select new KeyHit { Key = k, Person = p };
         var matches = hits.Select(h => h.Person);
         var ordered = (f.Sort, f.Descending) switch
         {
@@ -97,17 +95,21 @@ public sealed partial class SearchPersons(PanaDb db, PersonScope scope, TimeProv
                 .Select(h => h.Person),
             _ => Sort(matches, f),
         };
-        return (matches, ordered);
+        // A merged person's keys move to the person kept, so with nothing else to check the keys alone are counted.
+        return (narrowed || !scope.SeesEveryone ? matches.Select(p => p.Id) : keys.Select(k => k.PersonId), ordered);
     }
 
-    /// <summary>The people in scope that meet the filters and the search's words other than names.</summary>
-    private IQueryable<Person> Filtered(Filter f)
+    /// <summary>The people in scope that meet the filters and the search's words other than names; narrowed if there were any.</summary>
+    private (IQueryable<Person> People, bool Narrowed) Filtered(Filter f)
     {
-        var q = scope.Persons.AsNoTracking();
+        var everyone = scope.Persons.AsNoTracking();
+        var q = everyone;
         foreach (var term in Terms(f.Q))
         {
             q = Match(q, term);
         }
+        var narrowed = !ReferenceEquals(q, everyone) || !string.IsNullOrWhiteSpace(f.Operation) || !string.IsNullOrWhiteSpace(f.Region)
+            || !string.IsNullOrWhiteSpace(f.Origin) || !string.IsNullOrWhiteSpace(f.Need) || !string.IsNullOrWhiteSpace(f.PopulationType) || f.AgeBand is not null;
         if (!string.IsNullOrWhiteSpace(f.Operation))
         {
             q = q.Where(p => p.OperationCode == f.Operation);
@@ -141,7 +143,7 @@ public sealed partial class SearchPersons(PanaDb db, PersonScope scope, TimeProv
                 q = q.Where(p => p.BirthDate <= bornBy);
             }
         }
-        return q;
+        return (q, narrowed);
     }
 
     private IQueryable<Person> Match(IQueryable<Person> q, string term)
@@ -224,7 +226,7 @@ public sealed partial class SearchPersons(PanaDb db, PersonScope scope, TimeProv
             db.Households.Where(h => h.Id == p.HouseholdId).Select(h => h.RegistrationNumber).FirstOrDefault()));
     }
 
-    [GeneratedRegex("^[A-Za-z]{3}-\\d{2}-H?\\d+$")]
+    [GeneratedRegex("^[A-Za-z]{3}-\\d{2}-H?\\d+$", RegexOptions.IgnoreCase)]
     private static partial Regex RegistrationNumberPattern();
 }
 

@@ -1,0 +1,136 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Pana.Data.Identity;
+using Pana.Data.Registry;
+using Pana.Features.Registry;
+using Pana.Features.Registry.Names;
+using Pana.Tests.Support;
+
+namespace Pana.Tests.Registry;
+
+public sealed class SearchTests(Apps apps)
+{
+    [Theory, MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
+    public async Task A_prefix_in_either_script_finds_people_written_in_both_in_name_order(string database)
+    {
+        var app = apps.For(database);
+        var api = app.Api(await app.Token(await app.NewUser(Roles.ProtectionOfficer)));
+        var stem = Stem("Rahim");
+        var zarina = (await api.Registered(APerson.Named("Zarina", stem + "ova") with { Sex = "Female" }))[0];
+        var aigul = (await api.Registered(APerson.Named("Айгуль", NameScripts.ToCyrillic(stem) + "ова") with { Sex = "Female" }))[0];
+        var madina = (await api.Registered(APerson.Named("Madina", stem + "ova") with { Sex = "Female" }))[0];
+
+        foreach (var prefix in new[] { stem, NameScripts.ToCyrillic(stem), NameScripts.ToCyrillic(stem + "ova") })
+        {
+            var found = await api.Search($"q={Uri.EscapeDataString(prefix)}");
+            Assert.Equal([aigul, madina, zarina], Ids(found));
+            Assert.Equal(3, found.GetProperty("total").GetInt32());
+            Assert.False(found.GetProperty("capped").GetBoolean());
+        }
+        Assert.Equal([zarina, madina, aigul], Ids(await api.Search($"q={Uri.EscapeDataString(stem)}&desc=true")));
+        Assert.Equal([zarina], Ids(await api.Search($"q={Uri.EscapeDataString(stem)}&pageSize=2&page=2")));
+        Assert.Equal([zarina, madina], Ids(await api.Search($"q={Uri.EscapeDataString(stem)}&pageSize=2&desc=true")));
+        Assert.Equal([zarina], Ids(await api.Search($"q=Zarina {Uri.EscapeDataString(NameScripts.ToCyrillic(stem))}")));
+        Assert.Equal([aigul], Ids(await api.Search($"q={Uri.EscapeDataString(stem)} Aig")));
+    }
+
+    [Theory, MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
+    public async Task Pages_sorts_and_filters_apply_to_a_name_search(string database)
+    {
+        var app = apps.For(database);
+        var api = app.Api(await app.Token(await app.NewUser(Roles.ProtectionOfficer)));
+        var family = Stem("Karim") + "i";
+        var ids = new List<Guid>();
+        foreach (var (given, year) in new[] { ("Bahrom", 1990), ("Ahmad", 1975), ("Dilshod", 2001), ("Farhod", 1962) })
+        {
+            ids.Add((await api.Registered(APerson.Named(given, family).BornIn(year) with { Status = year > 2000 ? "ASY" : "REF" }))[0]);
+        }
+        var (bahrom, ahmad, dilshod, farhod) = (ids[0], ids[1], ids[2], ids[3]);
+        var q = $"q={Uri.EscapeDataString(family)}";
+
+        Assert.Equal([ahmad, bahrom], Ids(await api.Search($"{q}&pageSize=2")));
+        var second = await api.Search($"{q}&pageSize=2&page=2");
+        Assert.Equal([dilshod, farhod], Ids(second));
+        Assert.Equal(4, second.GetProperty("total").GetInt32());
+        Assert.Equal([farhod, ahmad, bahrom, dilshod], Ids(await api.Search($"{q}&sort=BirthDate")));
+        Assert.Equal([dilshod], Ids(await api.Search($"{q}&populationType=ASY")));
+        Assert.Equal([bahrom, ahmad, farhod], Ids(await api.Search($"{q}&populationType=REF&sort=BirthDate&desc=true")));
+        Assert.Equal([farhod], Ids(await api.Search($"{q}&ageBand=From60")));
+        Assert.Empty(Ids(await api.Search($"{q}&region=KZ-11")));
+        Assert.Equal([bahrom], Ids(await api.Search($"{q} 1990")));
+    }
+
+    [Theory, MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
+    public async Task A_household_number_finds_its_members(string database)
+    {
+        var app = apps.For(database);
+        var api = app.Api(await app.Token(await app.NewUser(Roles.ProtectionOfficer)));
+        var family = Stem("Nazar");
+        var ids = await api.Registered(APerson.Named("Anvar", family), APerson.Named("Bibi", family).As("Spouse") with { Sex = "Female" });
+        var person = await Json.Read(await api.GetAsync($"/api/v1/persons/{ids[0]}"));
+        var number = person.GetProperty("household").GetProperty("registrationNumber").GetString()!;
+
+        var found = await api.Search($"q={Uri.EscapeDataString(number.ToLowerInvariant())}");
+
+        Assert.Equal(ids.Order(), Ids(found).Order());
+    }
+
+    [Theory, MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
+    public async Task A_partner_caseworker_neither_finds_nor_counts_people_not_shared_with_them(string database)
+    {
+        var app = apps.For(database);
+        var office = app.Api(await app.Token(await app.NewUser(Roles.ProtectionOfficer)));
+        var family = Stem("Sadat");
+        await office.Registered(APerson.Named("Omid", family));
+        var partner = app.Api(await app.Token(await app.NewUser(Roles.PartnerCaseworker)));
+
+        Assert.Equal(1, (await office.Search($"q={family}")).GetProperty("total").GetInt32());
+        var found = await partner.Search($"q={family}");
+        Assert.Equal(0, found.GetProperty("total").GetInt32());
+        Assert.Empty(Ids(found));
+    }
+
+    [Theory, MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
+    public async Task More_than_a_thousand_matches_are_counted_as_more_than_a_thousand_and_still_page(string database)
+    {
+        var app = apps.For(database);
+        var api = app.Api(await app.Token(await app.NewUser(Roles.ProtectionOfficer)));
+        var family = Stem("Umar") + "ov";
+        var first = (await api.Registered(APerson.Named("Timur", family)))[0];
+        await app.Db(async db =>
+        {
+            var template = await db.Persons.AsNoTracking().SingleAsync(p => p.Id == first);
+            for (var i = 0; i < SearchPersons.CountLimit; i++)
+            {
+                var copy = new Person();
+                db.Entry(copy).CurrentValues.SetValues(template);
+                copy.Id = Guid.CreateVersion7();
+                copy.RegistrationNumber = $"TST-{Guid.NewGuid():N}"[..20];
+                db.Persons.Add(copy);
+                db.PersonNameKeys.AddRange(PersonRules.NameKeyRows(copy));
+            }
+            return await db.SaveChangesAsync();
+        });
+
+        var found = await api.Search($"q={Uri.EscapeDataString(family)}&pageSize=200&page=5");
+        Assert.Equal(SearchPersons.CountLimit, found.GetProperty("total").GetInt32());
+        Assert.True(found.GetProperty("capped").GetBoolean());
+        Assert.Equal(200, found.GetProperty("items").GetArrayLength());
+        var last = await api.Search($"q={Uri.EscapeDataString(family)}&pageSize=200&page=6");
+        Assert.Single(last.GetProperty("items").EnumerateArray());
+        Assert.Empty(Ids(found).Intersect(Ids(last)));
+
+        var browser = await app.SignedInAs(Roles.ProtectionOfficer);
+        var html = await browser.GetStringAsync($"/Registry?q={Uri.EscapeDataString(family)}");
+        Assert.Contains("More than 1,000 found", html);
+    }
+
+    /// <summary>A unique name word whose letters read the same back from Cyrillic.</summary>
+    private static string Stem(string start)
+    {
+        const string letters = "bdfklmnprtvz";
+        return start + new string(Guid.NewGuid().ToByteArray().Take(5).Select(b => letters[b % letters.Length]).ToArray());
+    }
+
+    private static List<Guid> Ids(JsonElement page) => [.. page.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("id").GetGuid())];
+}
