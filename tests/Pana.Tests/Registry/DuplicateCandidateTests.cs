@@ -94,7 +94,7 @@ public sealed class DuplicateCandidateTests(Apps apps)
         var rejected = report.GetProperty("rejected").EnumerateArray().ToDictionary(r => r.GetProperty("line").GetInt32(), r => r.GetProperty("reason").GetString()!);
         Assert.Equal([2, 5, 6], rejected.Keys.Order());
         Assert.Contains("Possible duplicate of KAZ-", rejected[2]);
-        Assert.Contains("Possible duplicate of KAZ-", rejected[5]);
+        Assert.Contains("Possible duplicate of row 3 of this file", rejected[5]);
         Assert.Contains("QQQ", rejected[6]);
 
         var people = await app.Db(db => db.Persons.Where(p => p.ExternalId!.EndsWith(files.Suffix)).Select(p => new { p.Id, p.ExternalId, p.RegistrationNumber }).ToListAsync());
@@ -127,7 +127,12 @@ public sealed class DuplicateCandidateTests(Apps apps)
     {
         var response = await api.PostAsync("/api/v1/persons/duplicates", Json.Of(new
         {
-            givenName = given, familyName = family, sex = "Male", birthDate = born, birthDatePrecision = precision, originCode = "AFG",
+            givenName = given,
+            familyName = family,
+            sex = "Male",
+            birthDate = born,
+            birthDatePrecision = precision,
+            originCode = "AFG",
         }));
         Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
         var report = await Json.Read(response);

@@ -15,7 +15,7 @@ namespace Pana.Features.Registry;
 public sealed class DuplicateCheck(PanaDb db, PersonScope scope, CurrentUser user)
 {
     /// <summary>Candidates compared per registration at most: those sharing the most keys first, both names counting double.</summary>
-    internal const int MaxCandidates = 200;
+    internal const int MaxCandidates = 100;
 
     public async Task<DuplicateReport> FindAsync(PersonDetails d, IEnumerable<DocumentEntry>? documents, CancellationToken ct, IReadOnlyCollection<Guid>? exclude = null)
     {
@@ -54,6 +54,11 @@ public sealed class DuplicateCheck(PanaDb db, PersonScope scope, CurrentUser use
         var found = new List<DuplicateCandidate>();
         foreach (var c in candidates)
         {
+            // Most candidates are strangers: the score alone, without reasons, says so without allocating.
+            if (PersonMatcher.LevelOf(Math.Round(PersonMatcher.Score(record, c.Record), 2)) == MatchLevel.None)
+            {
+                continue;
+            }
             var result = PersonMatcher.Compare(record, c.Record);
             if (result.Level != MatchLevel.None)
             {
@@ -91,8 +96,19 @@ public sealed class DuplicateCheck(PanaDb db, PersonScope scope, CurrentUser use
         var people = await db.Persons.AsNoTracking().Where(p => ids.Contains(p.Id) && p.MergedIntoId == null)
             .Select(p => new
             {
-                p.Id, p.RegistrationNumber, p.GivenName, p.FamilyName, p.Patronymic, p.LatinName, p.CyrillicName, p.Sex, p.BirthDate, p.BirthDatePrecision,
-                p.OriginCode, p.PhoneDigits, p.HouseholdId,
+                p.Id,
+                p.RegistrationNumber,
+                p.GivenName,
+                p.FamilyName,
+                p.Patronymic,
+                p.LatinName,
+                p.CyrillicName,
+                p.Sex,
+                p.BirthDate,
+                p.BirthDatePrecision,
+                p.OriginCode,
+                p.PhoneDigits,
+                p.HouseholdId,
             })
             .ToListAsync(ct);
         var found = people.Select(p => p.Id).ToList();
