@@ -14,15 +14,16 @@ namespace Pana.Features.Registry;
 /// </summary>
 public sealed class DuplicateCheck(PanaDb db, PersonScope scope, CurrentUser user)
 {
-    /// <summary>Candidates compared per registration at most: those sharing the most keys first.</summary>
-    internal const int MaxCandidates = 200;
+    /// <summary>Candidates compared per registration at most: those sharing the most keys first, both names counting double.</summary>
+    internal const int MaxCandidates = 100;
 
     public async Task<DuplicateReport> FindAsync(PersonDetails d, IEnumerable<DocumentEntry>? documents, CancellationToken ct, IReadOnlyCollection<Guid>? exclude = null)
     {
         var record = MatchRecords.Of(d, documents);
         var keys = DuplicateKeys.Of(d);
+        // Sharing both names weighs more than sharing one with the year, which strangers do more often (Ivanov born 1985).
         var byKey = keys.Count == 0 ? [] : await db.PersonMatchKeys.Where(k => keys.Contains(k.Key)).GroupBy(k => k.PersonId)
-            .OrderByDescending(g => g.Count()).Select(g => g.Key).Take(MaxCandidates).ToListAsync(ct);
+            .OrderByDescending(g => g.Sum(k => k.Key.StartsWith(DuplicateKeys.NamePair) ? 2 : 1)).Select(g => g.Key).Take(MaxCandidates).ToListAsync(ct);
         var docKeys = DocumentKeys(record);
         var byDocument = docKeys.Count == 0 ? [] : await db.PersonDocuments.Where(x => docKeys.Contains(x.NumberKey)).Select(x => x.PersonId).ToListAsync(ct);
         var phone = Phone(record);
@@ -53,6 +54,11 @@ public sealed class DuplicateCheck(PanaDb db, PersonScope scope, CurrentUser use
         var found = new List<DuplicateCandidate>();
         foreach (var c in candidates)
         {
+            // Most candidates are strangers: the score alone, without reasons, says so without allocating.
+            if (PersonMatcher.LevelOf(Math.Round(PersonMatcher.Score(record, c.Record), 2)) == MatchLevel.None)
+            {
+                continue;
+            }
             var result = PersonMatcher.Compare(record, c.Record);
             if (result.Level != MatchLevel.None)
             {
@@ -90,8 +96,19 @@ public sealed class DuplicateCheck(PanaDb db, PersonScope scope, CurrentUser use
         var people = await db.Persons.AsNoTracking().Where(p => ids.Contains(p.Id) && p.MergedIntoId == null)
             .Select(p => new
             {
-                p.Id, p.RegistrationNumber, p.GivenName, p.FamilyName, p.Patronymic, p.LatinName, p.CyrillicName, p.Sex, p.BirthDate, p.BirthDatePrecision,
-                p.OriginCode, p.PhoneDigits, p.HouseholdId,
+                p.Id,
+                p.RegistrationNumber,
+                p.GivenName,
+                p.FamilyName,
+                p.Patronymic,
+                p.LatinName,
+                p.CyrillicName,
+                p.Sex,
+                p.BirthDate,
+                p.BirthDatePrecision,
+                p.OriginCode,
+                p.PhoneDigits,
+                p.HouseholdId,
             })
             .ToListAsync(ct);
         var found = people.Select(p => p.Id).ToList();

@@ -18,6 +18,9 @@ public static class DuplicateKeys
     // "n:" + two words + "|" fit the key's 100 characters.
     private const int MaxWord = 45;
 
+    /// <summary>How a key of the two names together starts.</summary>
+    public const string NamePair = "n:";
+
     /// <summary>The keys of a person as stored.</summary>
     public static List<string> Of(Person p) => Of(p.GivenName, p.FamilyName, p.BirthDate, p.BirthDatePrecision);
 
@@ -33,7 +36,7 @@ public static class DuplicateKeys
         {
             foreach (var y in f)
             {
-                keys.Add(string.CompareOrdinal(x, y) <= 0 ? $"n:{x}|{y}" : $"n:{y}|{x}");
+                keys.Add(string.CompareOrdinal(x, y) <= 0 ? $"{NamePair}{x}|{y}" : $"{NamePair}{y}|{x}");
             }
         }
         if (g.Count == 0 || f.Count == 0)

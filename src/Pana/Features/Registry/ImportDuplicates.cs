@@ -118,12 +118,19 @@ internal sealed class ImportDuplicates(PanaDb db, DuplicateCheck check)
         return DuplicateCheck.Phone(record) is { } phone ? keys.Append("p:" + phone) : keys;
     }
 
-    // As DuplicateCheck reads them: the people sharing the most name keys first, and everyone with the document or phone.
+    // As DuplicateCheck reads them: the people sharing the most name keys first (both names counting double), and everyone with the document or phone.
     private IEnumerable<Guid> Candidates(RegisterHousehold.Member m)
     {
         var keys = Keys(m).ToList();
-        var byName = keys.Where(k => k[0] is 'n' or 'o' or 'y').SelectMany(k => byKey.GetValueOrDefault(k) ?? [])
-            .CountBy(id => id).OrderByDescending(x => x.Value).Take(DuplicateCheck.MaxCandidates).Select(x => x.Key);
+        var weights = new Dictionary<Guid, int>();
+        foreach (var k in keys.Where(k => k[0] is 'n' or 'o' or 'y'))
+        {
+            foreach (var id in byKey.GetValueOrDefault(k) ?? [])
+            {
+                weights[id] = weights.GetValueOrDefault(id) + (k.StartsWith(DuplicateKeys.NamePair, StringComparison.Ordinal) ? 2 : 1);
+            }
+        }
+        var byName = weights.OrderByDescending(x => x.Value).Take(DuplicateCheck.MaxCandidates).Select(x => x.Key);
         var other = keys.Where(k => k[0] is 'd' or 'p').SelectMany(k => (byKey.GetValueOrDefault(k) ?? []).Take(DuplicateCheck.MaxCandidates));
         return byName.Concat(other).Distinct();
     }

@@ -99,13 +99,14 @@ public sealed partial class ImportRegistry(PanaDb db, RegisterHousehold register
         var prefix = await db.Operations.Where(o => o.Code == operationCode).Select(o => o.RegistrationPrefix).SingleAsync(ct);
         var duplicates = new ImportDuplicates(db, check);
         var households = 0;
+        var imported = new Dictionary<Guid, int>();
         var source = $"import of file {Shown(fileName)}";
         await using (var loader = await BulkLoader.OpenAsync(db, ct, relaxed: false))
         {
             foreach (var batch in rows.GroupBy(r => r.HouseholdId).Chunk(BatchSize))
             {
                 ct.ThrowIfCancellationRequested();
-                households += await ImportBatchAsync(operationCode, prefix, batch, known, duplicates, loader, source, ct);
+                households += await ImportBatchAsync(operationCode, prefix, batch, known, (duplicates, imported), loader, source, ct);
             }
         }
         var rejected = rows.Where(r => r.State == ImportRowState.Rejected).OrderBy(r => r.Line).Select(r => new RejectedRow(r.Line, r.Errors, r.Values)).ToList();
@@ -183,8 +184,9 @@ public sealed partial class ImportRegistry(PanaDb db, RegisterHousehold register
 
     /// <summary>Checks a batch of households, then writes those that pass in one transaction; returns how many were written.</summary>
     private async Task<int> ImportBatchAsync(string operationCode, string prefix, IGrouping<string, ImportRow>[] batch, Known known,
-        ImportDuplicates duplicates, BulkLoader loader, string source, CancellationToken ct)
+        (ImportDuplicates Index, Dictionary<Guid, int> Lines) found, BulkLoader loader, string source, CancellationToken ct)
     {
+        var (duplicates, imported) = found;
         var ready = new List<(RegisterHousehold.Command Command, List<ImportRow> Rows)>();
         foreach (var household in batch)
         {
@@ -204,15 +206,16 @@ public sealed partial class ImportRegistry(PanaDb db, RegisterHousehold register
             {
                 foreach (var (member, report) in blocking)
                 {
-                    rows[member].Fail(ConfirmNew, DuplicateReason(report!));
+                    rows[member].Fail(ConfirmNew, DuplicateReason(report!, imported));
                 }
                 RejectHousehold(rows);
                 continue;
             }
             var records = bulk.Prepare(command, Today);
             // The household's members do not hold each other up (twins); the rows after them are checked against them.
-            foreach (var m in records.Members)
+            foreach (var (m, row) in records.Members.Zip(rows))
             {
+                imported[m.Person.Id] = row.Line;
                 duplicates.Add(m.Person, m.Documents.Select(d => d.NumberKey).ToList(),
                     records.Members.Where(o => !ReferenceEquals(o, m)).Select(o => o.Person.GivenName).ToList());
             }
@@ -330,10 +333,12 @@ public sealed partial class ImportRegistry(PanaDb db, RegisterHousehold register
     /// <summary>Matches outside the user's organisation are not shown, so they cannot be judged possible only: they hold the row too.</summary>
     private static bool Blocks(DuplicateReport report) => report.HiddenOutsideScope > 0 || report.Candidates.Any(c => c.Level != MatchLevel.Possible);
 
-    private string DuplicateReason(DuplicateReport report)
+    /// <param name="report">The member's candidates.</param>
+    /// <param name="imported">The line of each person this import registered, who may have no number yet.</param>
+    private string DuplicateReason(DuplicateReport report, Dictionary<Guid, int> imported)
     {
         var likely = report.Candidates.Where(c => c.Level != MatchLevel.Possible).Take(3)
-            .Select(c => $"{c.RegistrationNumber} ({string.Join(", ", c.Reasons.Select(r => t[r].Value))})").ToList();
+            .Select(c => $"{(imported.TryGetValue(c.PersonId, out var line) ? t["row {0} of this file", line].Value : c.RegistrationNumber)} ({string.Join(", ", c.Reasons.Select(r => t[r].Value))})").ToList();
         if (report.HiddenOutsideScope > 0)
         {
             likely.Add(t["{0} people registered by other organisations", report.HiddenOutsideScope]);

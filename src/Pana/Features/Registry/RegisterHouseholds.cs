@@ -45,10 +45,11 @@ public sealed class RegisterHouseholds(PanaDb db, RegisterHousehold register, Re
     /// <summary>Numbers and writes the households in one transaction, with an audit line each; the loader writes through this context's connection.</summary>
     internal async Task SaveAsync(BulkLoader loader, string prefix, DateOnly on, IReadOnlyList<Prepared> households, string source, CancellationToken ct)
     {
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
         var people = households.SelectMany(h => h.Members).Select(m => m.Person).ToList();
+        // Reserved before the batch's transaction, so registrations by hand meanwhile wait for one update, not for the batch.
         var householdNumbers = await numbers.ReserveHouseholdsAsync(prefix, on, households.Count, ct);
         var personNumbers = await numbers.ReservePeopleAsync(prefix, on, people.Count, ct);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
         var batch = new SyntheticBatch();
         for (var i = 0; i < people.Count; i++)
         {

@@ -1,0 +1,141 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Pana.Data.Identity;
+using Pana.Features.Registry.Names;
+using Pana.Tests.Support;
+
+namespace Pana.Tests.Registry;
+
+public sealed class DuplicateCandidateTests(Apps apps)
+{
+    [Theory, MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
+    public async Task A_person_written_in_the_other_script_with_names_swapped_and_a_guessed_birth_date_is_found(string database)
+    {
+        var app = apps.For(database);
+        var api = app.Api(await app.Token(await app.NewUser(Roles.RegistrationAssistant)));
+        var family = APerson.Unique("Rahimi");
+        var registered = (await api.Registered(APerson.Named("Mohammad", family).Born("1986-03-07")))[0];
+
+        // Cyrillic, family name in the given name's place, 1 January of the year: the pair of names and the year meet.
+        var swapped = await Candidates(api, NameScripts.ToCyrillic(family), "Мухаммад", "1986-01-01", "Exact");
+        Assert.Contains(registered, swapped);
+        // A year off by one (the guessed year): the pair of names alone still finds them.
+        var yearOff = await Candidates(api, "Мухаммад", NameScripts.ToCyrillic(family), "1987-01-01", "Year");
+        Assert.Contains(registered, yearOff);
+        // A typo in the family name: the given name and the year find them.
+        var typo = await Candidates(api, "Muhammad", family[..^1] + "a", "1986-03-07", "Exact");
+        Assert.Contains(registered, typo);
+    }
+
+    [Theory, MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
+    public async Task The_match_keys_follow_an_edit_and_a_merge(string database)
+    {
+        var app = apps.For(database);
+        var api = app.Api(await app.Token(await app.NewUser(Roles.ProtectionOfficer)));
+        var family = APerson.Unique("Ahmadzai");
+        var kept = (await api.Registered(APerson.Named("Zahra", family) with { Sex = "Female" }))[0];
+        var other = APerson.Unique("Karimova");
+        var duplicate = (await api.Registered(APerson.Named("Захра", other) with { Sex = "Female", BirthDate = "1991-01-01" }))[0];
+
+        var before = await Keys(app, duplicate);
+        Assert.Contains(before, k => k.StartsWith("y:") && k.EndsWith(":1991"));
+        var version = Version(await api.GetAsync($"/api/v1/persons/{duplicate}"));
+        var edit = new HttpRequestMessage(HttpMethod.Put, $"/api/v1/persons/{duplicate}")
+        {
+            Content = Json.Of(new { givenName = "Захра", familyName = other, sex = "Female", birthDate = "1992-05-04", birthDatePrecision = "Exact" }),
+        };
+        edit.Headers.IfMatch.Add(new EntityTagHeaderValue($"\"{version}\""));
+        var edited = await api.SendAsync(edit);
+        Assert.True(edited.IsSuccessStatusCode, await edited.Content.ReadAsStringAsync());
+        var after = await Keys(app, duplicate);
+        Assert.Contains(after, k => k.EndsWith(":1992"));
+        Assert.DoesNotContain(after, k => k.EndsWith(":1991"));
+        Assert.Contains(await Candidates(api, "Zahra", other, "1992-05-04", "Exact"), id => id == duplicate);
+
+        var merged = await api.PostAsync($"/api/v1/persons/{kept}/merge", Json.Of(new
+        {
+            duplicateId = duplicate,
+            keptVersion = Version(await api.GetAsync($"/api/v1/persons/{kept}")),
+            duplicateVersion = Version(await api.GetAsync($"/api/v1/persons/{duplicate}")),
+        }));
+        Assert.Equal(HttpStatusCode.OK, merged.StatusCode);
+
+        Assert.Empty(await Keys(app, duplicate));
+        // The duplicate's keys moved to the person kept: a registration like the duplicate is compared with them.
+        Assert.Superset(after.ToHashSet(), (await Keys(app, kept)).ToHashSet());
+    }
+
+    [Theory, MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
+    public async Task An_import_holds_back_bad_rows_and_likely_duplicates_of_the_registry_and_of_its_own_rows(string database)
+    {
+        var app = apps.For(database);
+        var assistant = await app.NewUser(Roles.RegistrationAssistant);
+        var api = app.Api(await app.Token(assistant));
+        var files = new ImportFiles();
+        var family = files.LatinFamily;
+        await api.Registered(APerson.Named("Farhod", family).Born("1980-04-02"));
+        string[] Row(int n, int household, string relationship, string given, string familyName, string sex, string born, string origin = "AFG") =>
+            [files.Person(n), files.Household(household), relationship, given, familyName, sex, born, "AFG", origin, "KZ-75", "", "", "ASY", "", "", "", "", ""];
+
+        var report = await Import(api, files.Csv(rows:
+        [
+            Row(1, 1, "FocalPoint", "Фарход", NameScripts.ToCyrillic(family), "M", "1980"), // the registered person, in Cyrillic
+            Row(2, 2, "FocalPoint", "Bahrom", family, "M", "1975-03-01"),
+            Row(3, 2, "Spouse", "Madina", family, "F", "1978-07-12"),
+            Row(4, 3, "FocalPoint", "Бахром", NameScripts.ToCyrillic(family), "M", "1975"), // row 3 again, in another household
+            Row(5, 4, "FocalPoint", "Omid", family, "M", "1988", origin: "QQQ"),
+            Row(6, 5, "FocalPoint", "Laylo", family, "F", "2001-09-09"),
+        ]), "duplicates.csv");
+
+        Assert.True(report.GetProperty("imported").GetInt32() == 3, report.GetRawText());
+        Assert.Equal(2, report.GetProperty("households").GetInt32());
+        var rejected = report.GetProperty("rejected").EnumerateArray().ToDictionary(r => r.GetProperty("line").GetInt32(), r => r.GetProperty("reason").GetString()!);
+        Assert.Equal([2, 5, 6], rejected.Keys.Order());
+        Assert.Contains("Possible duplicate of KAZ-", rejected[2]);
+        Assert.Contains("Possible duplicate of row 3 of this file", rejected[5]);
+        Assert.Contains("QQQ", rejected[6]);
+
+        var people = await app.Db(db => db.Persons.Where(p => p.ExternalId!.EndsWith(files.Suffix)).Select(p => new { p.Id, p.ExternalId, p.RegistrationNumber }).ToListAsync());
+        Assert.Equal([files.Person(2), files.Person(3), files.Person(6)], people.Select(p => p.ExternalId).Order());
+        var ids = people.Select(p => p.Id).ToList();
+        Assert.Equal(3, await app.Db(db => db.PersonMatchKeys.Where(k => ids.Contains(k.PersonId)).Select(k => k.PersonId).Distinct().CountAsync()));
+        var household = await app.Db(db => db.Households.Include(h => h.Members).SingleAsync(h => h.ExternalId == files.Household(2)));
+        Assert.Equal(2, household.Members.Count);
+        Assert.Equal(household.Members.Single(m => m.ExternalId == files.Person(2)).Id, household.FocalPointId);
+        var line = await app.Db(db => db.AuditEntries.SingleAsync(e => e.SubjectId == household.Id && e.Action == Data.Audit.AuditAction.Create));
+        Assert.Equal(assistant.Id, line.ActorUserId);
+        Assert.All(household.Members, m => Assert.Contains(m.RegistrationNumber, line.Summary));
+    }
+
+    private static async Task<JsonElement> Import(HttpClient api, byte[] content, string fileName)
+    {
+        var file = new ByteArrayContent(content);
+        file.Headers.ContentType = new MediaTypeHeaderValue("text/csv");
+        var response = await api.PostAsync("/api/v1/persons/import?operation=KAZ", new MultipartFormDataContent { { file, "file", fileName } });
+        Assert.True(response.StatusCode == HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
+        return await Json.Read(response);
+    }
+
+    private static int Version(HttpResponseMessage r) => int.Parse(r.Headers.ETag!.Tag.Trim('"'));
+
+    private static Task<List<string>> Keys(PanaApp app, Guid person) =>
+        app.Db(db => db.PersonMatchKeys.Where(k => k.PersonId == person).Select(k => k.Key).ToListAsync());
+
+    private static async Task<List<Guid>> Candidates(HttpClient api, string given, string family, string born, string precision)
+    {
+        var response = await api.PostAsync("/api/v1/persons/duplicates", Json.Of(new
+        {
+            givenName = given,
+            familyName = family,
+            sex = "Male",
+            birthDate = born,
+            birthDatePrecision = precision,
+            originCode = "AFG",
+        }));
+        Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
+        var report = await Json.Read(response);
+        return report.GetProperty("candidates").EnumerateArray().Select(c => c.GetProperty("personId").GetGuid()).ToList();
+    }
+}
