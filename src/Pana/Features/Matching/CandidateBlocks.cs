@@ -9,8 +9,11 @@ namespace Pana.Features.Matching;
 /// </summary>
 internal sealed class CandidateBlocks
 {
-    /// <summary>The largest block compared whole: about 80,000 comparisons.</summary>
-    public const int Limit = 400;
+    /// <summary>
+    /// The largest block compared whole. Comparisons grow with the square of a block: at a million people a common
+    /// name's keys hold thousands; split into runs of at most this many, each person meets a few dozen others per key.
+    /// </summary>
+    public const int Limit = 32;
 
     private const int Chunk = 4096;
 
@@ -20,10 +23,10 @@ internal sealed class CandidateBlocks
     private readonly int[] personStart;
     private readonly int[] personBlocks;
 
-    private CandidateBlocks(List<int> blockStart, List<int> members, int people, int largestKey, int splitKeys)
+    private CandidateBlocks(int[] blockStart, int[] members, int people, int largestKey, int splitKeys)
     {
-        this.blockStart = [.. blockStart];
-        this.members = [.. members];
+        this.blockStart = blockStart;
+        this.members = members;
         LargestKey = largestKey;
         SplitKeys = splitKeys;
         personStart = new int[people + 1];
@@ -97,14 +100,13 @@ internal sealed class CandidateBlocks
     {
         var (hashes, owners) = Keys(people, keys, ct);
         Array.Sort(hashes, owners);
+        hashes = Runs(hashes);
         var starts = new List<int> { 0 };
         var members = new List<int>(owners.Length / 2);
         var (largest, split) = (0, 0);
         for (var s = 0; s < hashes.Length;)
         {
-            var e = s + 1;
-            while (e < hashes.Length && hashes[e] == hashes[s])
-                e++;
+            var e = s + (int)hashes[s];
             var run = owners.AsSpan(s, e - s);
             largest = Math.Max(largest, run.Length);
             if (run.Length > limit)
@@ -118,7 +120,26 @@ internal sealed class CandidateBlocks
             }
             s = e;
         }
-        return new CandidateBlocks(starts, members, people, largest, split);
+        // The sorted keys are done with: the batch's memory peaks here, so they go before the blocks are indexed.
+        hashes = [];
+        owners = [];
+        GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
+        var blocks = new CandidateBlocks([.. starts], [.. members], people, largest, split);
+        return blocks;
+    }
+
+    // The sorted hashes replaced, in place, by the length of the run of equal ones at each run's start.
+    private static ulong[] Runs(ulong[] hashes)
+    {
+        for (var s = 0; s < hashes.Length;)
+        {
+            var e = s + 1;
+            while (e < hashes.Length && hashes[e] == hashes[s])
+                e++;
+            hashes[s] = (ulong)(e - s);
+            s = e;
+        }
+        return hashes;
     }
 
     // Each person's keys as hashes (each key once per person), computed on all cores.
