@@ -13,8 +13,8 @@ public sealed class FeatureBoundaryTests
         ["Audit"] = ["AuditLog", "AuditFigures", "AuditChain", "ChainReport", "ChainProblem", "FieldChange"],
         ["Identity"] = ["Bootstrap", "RoleNames", "UserDirectory", "UserSummary"],
         ["ReferenceData"] = ["ReferenceDirectory", "OrganisationRow", "OperationSummary", "OrganisationTypes", "ReferenceSeed", "Choice"],
-        ["Registry"] = ["DemoRegistry", "PopulationFigures", "MergePersons", "PersonDetails", "DocumentEntry", "PersonRules", "RegistryText", "NameScripts", "SyntheticRegistry", "SyntheticReport"],
-        ["Matching"] = ["PersonMatcher", "MatchRecord", "MatchRecords", "MatchLevel", "MatchReason", "MatchResult"],
+        ["Registry"] = ["DemoRegistry", "PopulationFigures", "MergePersons", "PersonDetails", "DocumentEntry", "PersonRules", "RegistryText", "NameScripts", "SyntheticRegistry", "SyntheticReport", "DuplicateKeys"],
+        ["Matching"] = ["PersonMatcher", "MatchRecord", "MatchRecords", "MatchLevel", "MatchReason", "MatchResult", "FoldedNames"],
     };
 
     [Fact]
