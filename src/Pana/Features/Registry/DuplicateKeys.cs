@@ -54,12 +54,12 @@ public static class DuplicateKeys
     /// <summary>The principal word of a name folded as a family name (Мухаммад Насир → nasir), and its second reading if its spelling has one.</summary>
     private static List<string> Words(string? name)
     {
-        if (MatchForm.Principal(NameForms.Family(name)) is not { } token)
+        if (FoldedNames.Principal(name) is not { } word)
         {
             return [];
         }
-        var words = new List<string>(2) { Cut(token.Key) };
-        if (token.Alt is { } alt && alt != token.Key)
+        var words = new List<string>(2) { Cut(word.Key) };
+        if (word.Alt is { } alt && alt != word.Key)
         {
             words.Add(Cut(alt));
         }

@@ -13,7 +13,7 @@ namespace Pana.Features.Registry;
 internal sealed class ImportDuplicates(PanaDb db, DuplicateCheck check)
 {
     // Past this many people kept, the memory is given back and later batches read again what they need.
-    private const int MaxKept = 200_000;
+    private const int MaxKept = 100_000;
 
     private readonly Dictionary<string, List<Guid>> byKey = new(StringComparer.Ordinal);
     private readonly Dictionary<Guid, Candidate> people = [];

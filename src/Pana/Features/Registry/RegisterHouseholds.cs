@@ -78,6 +78,7 @@ public sealed class RegisterHouseholds(PanaDb db, RegisterHousehold register, Re
         }
         await loader.InsertAsync(batch, tx.GetDbTransaction(), ct);
         await db.SaveChangesAsync(ct);
+        await PopulationCounts.AdjustAsync(db, people.Select(p => p.Id), ct);
         await tx.CommitAsync(ct);
         db.ChangeTracker.Clear();
     }

@@ -1,0 +1,12 @@
+namespace Pana.Features.Matching;
+
+/// <summary>The matcher's folding of names, for keys kept beside the registry (the duplicate check's candidates).</summary>
+public static class FoldedNames
+{
+    /// <summary>
+    /// The principal word of a name folded as a family name (any script, variants and feminine forms joined; Мухаммад
+    /// Насир → nasir), and its second reading where the spelling has one (Uzbek Latin X); null for no name.
+    /// </summary>
+    public static (string Key, string? Alt)? Principal(string? name) =>
+        MatchForm.Principal(NameForms.Family(name)) is { } token ? (token.Key, token.Alt) : null;
+}
