@@ -34,12 +34,14 @@ public sealed partial class SearchPersons(PanaDb db, PersonScope scope, TimeProv
 
     public const int CountLimit = 1000;
 
+    private const int KeysPerPerson = 8;
+
     public async Task<Result> HandleAsync(Filter f, CancellationToken ct = default)
     {
         var (matches, ordered) = await QueryAsync(f, ct);
         var size = Math.Clamp(f.PageSize, 1, 200);
         var page = Math.Max(1, f.Page);
-        var found = await matches.Take(CountLimit + 1).CountAsync(ct);
+        var found = await matches(ct);
         var items = found == 0 ? [] : await Project(ordered).Skip((page - 1) * size).Take(size).ToListAsync(ct);
         return new Result(items, Math.Min(found, CountLimit), found > CountLimit, page, size);
     }
@@ -62,13 +64,13 @@ public sealed partial class SearchPersons(PanaDb db, PersonScope scope, TimeProv
     /// person. Sorted by name, the people come in the order of the index (the matching word, then the full Latin
     /// name), so a page of a common name is read without sorting every match.
     /// </summary>
-    private async Task<(IQueryable<Guid> Matches, IQueryable<Person> Ordered)> QueryAsync(Filter f, CancellationToken ct)
+    private async Task<(Func<CancellationToken, Task<int>> Count, IQueryable<Person> Ordered)> QueryAsync(Filter f, CancellationToken ct)
     {
         var (people, narrowed) = Filtered(f);
         var words = Terms(f.Q).Select(NameKey).OfType<KeyRange>().Distinct().ToList();
         if (words.Count == 0)
         {
-            return (people.Select(p => p.Id), Sort(people, f));
+            return (c => people.Take(CountLimit + 1).CountAsync(c), Sort(people, f));
         }
         if (words.Count > 1)
         {
@@ -95,8 +97,21 @@ public sealed partial class SearchPersons(PanaDb db, PersonScope scope, TimeProv
                 .Select(h => h.Person),
             _ => Sort(matches, f),
         };
-        // A merged person's keys move to the person kept, so with nothing else to check the keys alone are counted.
-        return (narrowed || !scope.SeesEveryone ? matches.Select(p => p.Id) : keys.Select(k => k.PersonId), ordered);
+        if (narrowed || !scope.SeesEveryone)
+        {
+            return (c => matches.Take(CountLimit + 1).CountAsync(c), ordered);
+        }
+        if (words.Count > 1)
+        {
+            // A merged person's keys move to the person kept, so with nothing else to check the keys alone are counted.
+            return (c => keys.Take(CountLimit + 1).CountAsync(c), ordered);
+        }
+        // One word: its people are the distinct people of a stretch of the index, read in one pass without a
+        // seek per key. A person has far fewer than KeysPerPerson keys under one word, so that many rows per
+        // person counted reach past the limit.
+        var rows = db.PersonNameKeys.Where(k => k.Key.CompareTo(low) >= 0 && k.Key.CompareTo(high) < 0).Select(k => k.PersonId)
+            .Take(KeysPerPerson * (CountLimit + 1));
+        return (c => rows.Distinct().CountAsync(c), ordered);
     }
 
     /// <summary>The people in scope that meet the filters and the search's words other than names; narrowed if there were any.</summary>
