@@ -11,67 +11,68 @@ public static class ScaleNotes
         var sqlite = r.Engine == "sqlite";
         if (r.NameSearch.P95 > 50)
         {
-            yield return "**Name search** (`SearchPersons`): each word becomes `EXISTS (… PersonNameKeys WHERE PersonId = p.Id AND Key LIKE 'key%')`. "
-                + (sqlite
-                    ? "SQLite's LIKE is case-insensitive, so it cannot seek the (Key, PersonId) primary key: the plan walks every person and probes its keys, linear in the registry. "
-                    : "PostgreSQL seeks no index for a LIKE either (the database's collation is not C and the key has no `text_pattern_ops` index): it scans all "
-                        + "name keys and all people and hash-joins them. ")
-                + "Then it counts every match and sorts every match by LatinName to show 25. *Plan*, tried by hand on the SQLite file of a million: a prefix as "
-                + "a range (`Key >= 'rahim' AND Key < 'rahin'`) seeks the (Key, PersonId) primary key in both engines: counting the 34,000 people under `rahim` "
-                + "takes 20 ms instead of 24 s, and counting at most 1,001 (\"more than 1,000\") 6 ms; drive the query from the rarest word's keys; and page in the "
-                + "order of an index (a key row carrying the person's LatinName) rather than sorting every match, which alone still takes 80-550 ms for a common name.";
+            yield return "**Name search** (`SearchPersons`): a word is a range of the name-key index (`Key >= 'rahim' AND Key < 'rahin'`), the rarest word drives, "
+                + "people come in index order and the count stops past 1,000, so the median is low; the tail is the two-word searches (given + family name), whose "
+                + "capped count checks the second word person by person (two index lookups per person under the first word, up to 1,001)"
+                + (sqlite ? ". " : ", and PostgreSQL plans every query afresh (no prepared statements), 5-30 ms under load. ")
+                + "*Plan*: count a two-word search by intersecting the two words' key ranges (both ordered by person) instead of probing per person; prepare the "
+                + "search statements; search a phone through an index of its last digits rather than a substring scan.";
         }
         if (r.Duplicates.P95 > 20)
         {
-            yield return "**Duplicate candidates** (`DuplicateCheck`): blocking takes everyone who shares any one name word (up to 1,000 people, in no order) and loads and "
-                + "scores each, so a common word (Muhammad, Ivanov, -ovna patronymics) always costs 1,000 candidate rows; at a million the cut-off also drops true matches "
-                + "at random. *Plan*: block on pairs, not single words: a key table of (family key + given key), (family key + birth year), (given key + birth year), document "
-                + "number and phone, each holding tens of people; read candidates with one query per key kind.";
+            yield return "**Duplicate candidates** (`DuplicateCheck`): the pair keys (both names, a name and the birth year) find the candidates through one index "
+                + "read, but up to 100 of them are then loaded (three queries: people, documents, household members) and scored, and a common name pair fills the "
+                + "100. *Plan*: rank candidates in SQL by the keys they share and load only the top 20 unless they score high; read household members only for "
+                + "candidates whose names and date already agree.";
         }
         if (r.Dedup is { Available: true } d && !(d.Finished && d.Seconds <= 60))
         {
-            yield return "**Batch deduplication** (`DedupJobs`): it reads every person's match record into memory page by page, builds the blocks in memory, "
-                + "compares within each block, and saves all pairs found in one tracked `SaveChanges` at the end; the reading and the largest blocks (common names) "
-                + "dominate. *Plan*: read only the blocking keys and the compared fields in one ordered scan, compare blocks in parallel, write pairs in batches "
-                + "past the change tracker.";
+            yield return $"**Batch deduplication** (`DedupJobs`, `CandidateBlocks`): reading and blocking took about a quarter of the processor time in a profile at 100,000 people; {d.Comparisons:N0} full "
+                + "comparisons take the rest, because a key shared by more than 160 people is split only down to runs of 160 (smaller runs lose a year off by one "
+                + "under a common name, tested). Of the planted duplicates it proposes "
+                + $"{d.PlantedFound:N0} of {d.Planted:N0}: at a million people `MatchThresholds.ForRegistryOf` asks 7 more bits of evidence for \"probable\" "
+                + "than on the evaluation set of 5,000, and a second registration in the other script with a guessed date and no document does not reach it. *Plan*: "
+                + "a cheap filter before the full score (initials and birth decade), which cuts most comparisons of a common-name run; and calibrate the "
+                + "registry-size shift on blocked pairs (blocks are now bounded, so the prior odds of a candidate pair fall more slowly than the registry grows).";
         }
         else if (r.Dedup is null or { Available: false })
         {
-            yield return "**Batch deduplication** was not measured: the build measured has no `POST /api/v1/matching/jobs` yet; the next run measures it.";
+            yield return "**Batch deduplication** was not measured in this run.";
         }
-        yield return "**Population statistics** by sex and age band do not exist yet: `GET /api/v1/statistics/population` (`PopulationFigures`) groups by population "
-            + "type, sub-type and origin only. "
-            + (r.Statistics.P95 > 300
-                ? "It also misses the time: for every person it runs a correlated sub-query for the status in force (ORDER BY EffectiveFrom DESC LIMIT 1), linear "
-                    + "in people and statuses. "
-                : "")
-            + "*Plan*: the figures of today from a small summary table (operation, type, sub-type, origin, sex, age band, count) that the registry's writes keep "
-            + "(a status step, a birth date, a merge, a new person) and a nightly pass re-bands by age; a window-function pass over all statuses is no answer (17 s "
-            + "on the SQLite file of a million). Figures of a past day keep coming from the history, as now.";
+        if (r.Statistics.P95 > 300)
+        {
+            yield return "**Population statistics**: today's figures come from the `PopulationCount` summary; this run's tail is the first read after the load, "
+                + "which brings the counts to today.";
+        }
         if (!(r.Import.Finished && r.Import.Problem is null && r.Import.Seconds <= 20))
         {
             var perRow = r.Import.Imported > 0 ? r.Import.Seconds * 1000 / r.Import.Imported : double.NaN;
-            yield return "**Import** (`ImportRegistry`): every household goes through `RegisterHousehold` one by one: the checks (a query per code), the duplicate check "
-                + "(above: up to 1,000 candidates per member), a registration number from the counter row, one `SaveChanges` with an audit line per record, and the "
-                + $"audit chain sealed after it: {perRow:N0} ms per person imported here, so 100,000 rows take hours. *Plan*: check codes against lists read once per "
-                + "file; check duplicates with the pair blocking above, for a set of rows at a time; reserve the file's registration numbers in one counter update; "
-                + "insert a few hundred households per transaction past the change tracker with one audit line per household, as `SyntheticRegistry` loads.";
+            yield return "**Import** (`ImportRegistry`, `RegisterHouseholds`, `ImportDuplicates`): the bulk path (code lists read once, duplicates checked 250 "
+                + "households at a time, numbers reserved per batch, households written past the change tracker) is in place, but a batch still costs "
+                + $"tens of seconds at a million people ({perRow:N0} ms per person imported here). " + ImportCause
+                + " Rows are read whole before the first batch, which is also why the app's memory passes 900 MiB during a 100,000-row import.";
         }
         if (r.PersonPage.PerSecond < 500 || r.PersonPage.PerSecond < r.Health.PerSecond / 3 || r.PersonPage.Failed > 0)
         {
-            yield return "**Person page**: the work per view is the limit, not the registry's size (the same rate at 20,000 people): about a dozen round trips (the "
-                + "token, the user's claims and roles, the person and its statuses, needs and documents as split queries, the organisation, the household), an audit "
-                + "line of the view written and committed, and the sealing service chaining that line with its own reads and updates; one client alone waits about "
-                + "16 ms a view, /health 2 ms (PostgreSQL, 100,000 people). "
-                + (sqlite ? "On SQLite every view is also a write transaction, and writes go one at a time. " : "")
-                + "*Plan*: cache the principal of a bearer token for a few seconds (dropped on revoke); read the person in one query; write view lines through a "
-                + "queue that inserts them together every few milliseconds, and seal them in batches.";
+            yield return "**Person page**: the principal of a bearer token is cached, the person is read in one query and the view's audit line is group-committed "
+                + "with the others of the same moment (each request waits for its line to be sealed, so none is answered unaudited); what is left per view is the "
+                + "query of the person with statuses, needs and documents"
+                + (sqlite ? " (SQLite prepares it anew on every request, about a tenth of the app's CPU), " : ", ")
+                + "the JSON, and the view's share of an audit transaction. *Plan*: a compiled query; keep prepared statements per connection; reference lists "
+                + "cached for the Razor page.";
         }
         if (r.PeakMiB >= 1024)
         {
-            yield return $"**Memory**: serving the registry the app holds {r.RssMiB:N0} MiB after the load, {r.RssAfterImportMiB:N0} MiB after the import; the peak "
-                + $"of {r.PeakMiB:N0} MiB comes from the batch deduplication job, which keeps every person's match record and every pair it finds in memory until it "
-                + "ends. *Plan*: keep only the blocking keys in memory, read the compared fields of one block at a time, and write pairs as they are found.";
+            yield return $"**Memory**: serving the registry the app holds {r.RssMiB:N0} MiB; {r.RssAfterImportMiB:N0} MiB after the import; peak {r.PeakMiB:N0} MiB "
+                + "during the import and the deduplication that follows it. *Plan*: stream the import file a batch at a time instead of reading every row first; "
+                + "the deduplication keeps every person's folded record while it runs (about 1 GiB at a million people at its peak); name "
+                + "tokens interned as integers would shrink it.";
         }
     }
+
+    // What the profile of the import showed; see docs/benchmarks.md.
+    private const string ImportCause = "A thread-time profile of a 100,000-person import (dotnet-trace) finds the import's thread almost wholly inside "
+        + "SQLite statement execution, not in scoring or parsing; the candidate, key, phone, document and external-id queries all seek an index "
+        + "(EXPLAIN QUERY PLAN), so the statement to blame is not found yet. *Plan*: log each command's time during an import to find it, then stream "
+        + "the file a batch at a time.";
 }
