@@ -156,21 +156,18 @@ public static class PopulationCounts
     {
         foreach (var chunk in ids.Chunk(Chunk))
         {
-            var now = (await db.Persons.AsNoTracking().Where(p => chunk.Contains(p.Id) && p.MergedIntoId == null)
-                    .Select(p => new
-                    {
-                        p.Id,
-                        p.OperationCode,
-                        p.OriginCode,
-                        p.Sex,
-                        p.BirthDate,
-                        Status = db.LegalStatuses.Where(s => s.PersonId == p.Id && s.EffectiveFrom <= day)
-                            .OrderByDescending(s => s.EffectiveFrom).ThenByDescending(s => s.RecordedAt).ThenByDescending(s => s.Id)
-                            .Select(s => new { s.PopulationTypeCode, s.PopulationSubTypeCode }).FirstOrDefault(),
-                    })
+            // The status in force is picked here, not in SQL: EF turns a per-person FirstOrDefault into a window over every status of the registry.
+            var inForce = (await db.LegalStatuses.AsNoTracking().Where(s => chunk.Contains(s.PersonId) && s.EffectiveFrom <= day)
+                    .Select(s => new { s.PersonId, s.EffectiveFrom, s.RecordedAt, s.Id, s.PopulationTypeCode, s.PopulationSubTypeCode })
                     .ToListAsync(ct))
-                .Where(x => x.Status?.PopulationTypeCode is not null)
-                .ToDictionary(x => x.Id, x => new Cell(x.OperationCode, x.Status!.PopulationTypeCode!, x.Status.PopulationSubTypeCode, x.OriginCode, x.Sex, AgeBand(x.BirthDate, day)));
+                .GroupBy(s => s.PersonId)
+                .ToDictionary(g => g.Key, g => g.OrderByDescending(s => s.EffectiveFrom).ThenByDescending(s => s.RecordedAt).ThenByDescending(s => s.Id).First());
+            var now = (await db.Persons.AsNoTracking().Where(p => chunk.Contains(p.Id) && p.MergedIntoId == null)
+                    .Select(p => new { p.Id, p.OperationCode, p.OriginCode, p.Sex, p.BirthDate })
+                    .ToListAsync(ct))
+                .Where(x => inForce.GetValueOrDefault(x.Id)?.PopulationTypeCode is not null)
+                .ToDictionary(x => x.Id, x => new Cell(x.OperationCode, inForce[x.Id].PopulationTypeCode!, inForce[x.Id].PopulationSubTypeCode, x.OriginCode, x.Sex,
+                    AgeBand(x.BirthDate, day)));
             var was = await db.CountedPersons.AsNoTracking().Where(m => chunk.Contains(m.PersonId))
                 .ToDictionaryAsync(m => m.PersonId, m => new Cell(m.OperationCode, m.PopulationTypeCode, m.PopulationSubTypeCode, m.OriginCode, m.Sex, m.AgeBand), ct);
             var moved = chunk.Where(id => was.GetValueOrDefault(id) != now.GetValueOrDefault(id)).ToList();
