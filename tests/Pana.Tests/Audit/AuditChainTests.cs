@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Pana.Data;
 using Pana.Data.Identity;
+using Pana.Features.Audit;
 using Pana.Features.Shell;
 using Pana.Tests.Support;
 
@@ -81,6 +82,38 @@ public sealed class AuditChainTests(Apps apps)
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("The audit chain is intact.", await response.Content.ReadAsStringAsync());
+    }
+
+    [Theory, MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
+    public async Task Verifying_while_others_write_and_seal_finds_the_chain_intact(string database)
+    {
+        await using var app = apps.Fresh(database);
+        using var stop = new CancellationTokenSource();
+        var writers = Enumerable.Range(0, 2).Select(_ => Task.Run(async () =>
+        {
+            var written = 0;
+            while (!stop.IsCancellationRequested)
+            {
+                await app.SignIn(await app.NewUser(Roles.ProtectionOfficer));
+                using var scope = app.Services.CreateScope();
+                await scope.ServiceProvider.GetRequiredService<AuditChain>().SealPendingAsync();
+                written++;
+            }
+            return written;
+        })).ToArray();
+
+        var reports = new List<ChainReport>();
+        for (var i = 0; i < 200; i++)
+        {
+            using var scope = app.Services.CreateScope();
+            reports.Add(await scope.ServiceProvider.GetRequiredService<AuditChain>().VerifyAsync());
+        }
+        await stop.CancelAsync();
+        var written = (await Task.WhenAll(writers)).Sum();
+
+        Assert.True(written > 0);
+        Assert.All(reports, r => Assert.True(r.Intact, string.Join("; ", r.Problems.Select(p => $"{p.ChainIndex}: {p.Problem}"))));
+        Assert.True(reports[^1].EntriesChecked > reports[0].EntriesChecked, "the walks saw the chain grow");
     }
 
     private static string Table(PanaApp app) => app.Database == Databases.Postgres ? "\"AuditEntries\"" : "AuditEntries";

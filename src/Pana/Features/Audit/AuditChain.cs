@@ -117,9 +117,13 @@ public sealed class AuditChain(PanaDb db, AuditTrail trail)
         return pending.Count;
     }
 
-    /// <summary>Walks the chain in order, recomputing every hash; reads in batches, never the whole table.</summary>
+    /// <summary>
+    /// Walks the chain in order, recomputing every hash; reads in batches, never the whole table. All reads share one
+    /// snapshot, so entries sealed by others while it walks are neither half-seen nor taken for a forged tail.
+    /// </summary>
     public async Task<ChainReport> VerifyAsync(CancellationToken ct = default)
     {
+        await using var snapshot = await SnapshotAsync(ct);
         var problems = new List<ChainProblem>();
         long expected = 1, checkedCount = 0;
         var previous = "";
@@ -159,6 +163,30 @@ public sealed class AuditChain(PanaDb db, AuditTrail trail)
         }
         var unsealed = await db.AuditEntries.CountAsync(e => e.ChainIndex == null, ct);
         return new ChainReport(problems.Count == 0, checkedCount, unsealed, head?.LastHash ?? "", problems);
+    }
+
+    private async Task<IAsyncDisposable> SnapshotAsync(CancellationToken ct)
+    {
+        if (db.IsPostgres)
+        {
+            return await db.Database.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, ct);
+        }
+        // A deferred SQLite transaction takes no write lock; under WAL its first read fixes the snapshot.
+        await db.Database.OpenConnectionAsync(ct);
+        var connection = (Microsoft.Data.Sqlite.SqliteConnection)db.Database.GetDbConnection();
+        var read = connection.BeginTransaction(deferred: true);
+        await db.Database.UseTransactionAsync(read, ct);
+        return new SqliteSnapshot(db, read);
+    }
+
+    private sealed class SqliteSnapshot(PanaDb db, System.Data.Common.DbTransaction read) : IAsyncDisposable
+    {
+        public async ValueTask DisposeAsync()
+        {
+            await db.Database.UseTransactionAsync(null);
+            await read.DisposeAsync();
+            await db.Database.CloseConnectionAsync();
+        }
     }
 
     public static string HashOf(AuditEntry e)
