@@ -19,7 +19,7 @@ public static class ScaleBenchmarks
 {
     private const string Usage = "scale --db sqlite|postgres [--people 1000000] [--seed 1] [--import-rows 100000] [--import-cap 600] "
         + "[--dedup-cap 600] [--search-people 15] [--load-seconds 20] [--clients 64] [--app path/to/Pana.dll] [--out docs/benchmarks.md] "
-        + "[--only search,duplicates,statistics,page,import,dedup] [--tag name] | scale --report";
+        + "[--only search,duplicates,statistics,page,import,dedup] [--tag name] [--reuse] | scale --report";
 
     public static async Task<int> RunAsync(string[] args)
     {
@@ -72,14 +72,22 @@ public static class ScaleBenchmarks
         var none = Timing.Of([]);
         var noLoad = new Load(0, 0, 0, 0, 0, none, null);
 
-        Step($"fresh {engine} database, migrated and seeded by the app");
-        var database = await ScaleDatabase.CreateAsync(engine, people, options.GetValueOrDefault("tag"), ct);
+        // --reuse keeps the database of an earlier run with --only, to work on one target without generating again.
+        var reuse = options.ContainsKey("reuse") && only is not null;
+        Step($"{(reuse ? "the kept or a fresh" : "fresh")} {engine} database, migrated and seeded by the app");
+        var database = await ScaleDatabase.CreateAsync(engine, people, options.GetValueOrDefault("tag"), reuse, ct);
         await AppHost.RunCommandAsync(app, database.Environment, "migrate", ct);
 
-        Step($"generating {people:N0} people");
         SyntheticReport generated;
-        await using (var db = database.Open())
+        if (database.Reused)
         {
+            Step("kept database: nothing generated, planted duplicates unknown");
+            generated = new SyntheticReport(people, 0, 0, 0, 0, 0, [], TimeSpan.Zero);
+        }
+        else
+        {
+            Step($"generating {people:N0} people");
+            await using var db = database.Open();
             var shown = Stopwatch.StartNew();
             var progress = new Progress<int>(n =>
             {

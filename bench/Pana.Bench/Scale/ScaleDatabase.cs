@@ -17,8 +17,9 @@ public sealed record SampledPerson(Guid Id, string GivenName, string FamilyName,
 /// </summary>
 public sealed class ScaleDatabase
 {
-    private ScaleDatabase(string provider, string connectionString, string workFolder, string description)
+    private ScaleDatabase(string provider, string connectionString, string workFolder, string description, bool reused = false)
     {
+        Reused = reused;
         Provider = provider;
         ConnectionString = connectionString;
         WorkFolder = workFolder;
@@ -30,6 +31,9 @@ public sealed class ScaleDatabase
     public string WorkFolder { get; }
     public string Description { get; }
     public bool IsPostgres => Provider == Database.Postgres;
+
+    /// <summary>The database of an earlier run was kept (--reuse): nothing was generated, so planted duplicates are unknown.</summary>
+    public bool Reused { get; }
 
     /// <summary>The app's own configuration keys: provider, connection, first administrator, no demo data.</summary>
     public IReadOnlyDictionary<string, string> Environment => new Dictionary<string, string>
@@ -44,7 +48,7 @@ public sealed class ScaleDatabase
     };
 
     // A tag keeps runs side by side apart (their own file, folder and database).
-    public static async Task<ScaleDatabase> CreateAsync(string engine, int people, string? tag, CancellationToken ct)
+    public static async Task<ScaleDatabase> CreateAsync(string engine, int people, string? tag, bool reuse, CancellationToken ct)
     {
         var suffix = string.IsNullOrEmpty(tag) ? "" : "_" + new string(tag.Where(char.IsAsciiLetterOrDigit).ToArray()).ToLowerInvariant();
         var work = Path.Combine(Path.GetTempPath(), "pana-scale" + suffix);
@@ -52,26 +56,36 @@ public sealed class ScaleDatabase
         if (engine == "sqlite")
         {
             var file = Path.Combine(work, $"pana-{people}.db");
+            var cs = new SqliteConnectionStringBuilder { DataSource = file }.ToString();
+            if (reuse && File.Exists(file))
+            {
+                return new ScaleDatabase(Database.Sqlite, cs, work, file, reused: true);
+            }
             foreach (var old in new[] { file, file + "-wal", file + "-shm" }.Where(File.Exists))
             {
                 File.Delete(old);
             }
-            var cs = new SqliteConnectionStringBuilder { DataSource = file }.ToString();
             return new ScaleDatabase(Database.Sqlite, cs, work, file);
         }
         var server = System.Environment.GetEnvironmentVariable("PANA_BENCH_POSTGRES") ?? System.Environment.GetEnvironmentVariable("PANA_TEST_POSTGRES")
             ?? throw new InvalidOperationException("Set PANA_BENCH_POSTGRES (or PANA_TEST_POSTGRES) to a PostgreSQL server connection string.");
         var name = $"pana_scale_{people}{suffix}";
+        var builder = new NpgsqlConnectionStringBuilder(server) { Database = name };
+        var description = $"database {name} on {builder.Host}:{builder.Port}";
         await using (var admin = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(server) { Database = "postgres" }.ToString()))
         {
             await admin.OpenAsync(ct);
+            await using var exists = new NpgsqlCommand($"SELECT count(*) FROM pg_database WHERE datname = '{name}'", admin);
+            if (reuse && (long)(await exists.ExecuteScalarAsync(ct))! > 0)
+            {
+                return new ScaleDatabase(Database.Postgres, builder.ToString(), work, description, reused: true);
+            }
             await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS {name} WITH (FORCE)", admin);
             await drop.ExecuteNonQueryAsync(ct);
             await using var create = new NpgsqlCommand($"CREATE DATABASE {name}", admin);
             await create.ExecuteNonQueryAsync(ct);
         }
-        var builder = new NpgsqlConnectionStringBuilder(server) { Database = name };
-        return new ScaleDatabase(Database.Postgres, builder.ToString(), work, $"database {name} on {builder.Host}:{builder.Port}");
+        return new ScaleDatabase(Database.Postgres, builder.ToString(), work, description);
     }
 
     /// <summary>A context on the run's database, as the app builds it but without the audit interceptor.</summary>
