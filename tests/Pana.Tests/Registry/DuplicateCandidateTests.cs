@@ -110,6 +110,30 @@ public sealed class DuplicateCandidateTests(Apps apps)
         Assert.All(household.Members, m => Assert.Contains(m.RegistrationNumber, line.Summary));
     }
 
+    [Theory, MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
+    public async Task A_typo_in_one_name_is_found_among_more_people_of_the_other_name_and_year_than_are_compared(string database)
+    {
+        var app = apps.For(database);
+        var api = app.Api(await app.Token(await app.NewUser(Roles.RegistrationAssistant)));
+        var files = new ImportFiles();
+        // Three times as many strangers as a registration is compared with: same given name and year, family names unlike.
+        const string consonants = "bdfgklmnprstvz";
+        string Made() => new(Enumerable.Range(0, 9).Select(i => i % 2 == 1 ? "aeiou"[Random.Shared.Next(5)] : consonants[Random.Shared.Next(consonants.Length)]).ToArray());
+        var given = char.ToUpperInvariant(files.LatinFamily[0]) + files.LatinFamily[1..8] + "ullo";
+        var rows = Enumerable.Range(1, 300).Select(n => (string[])[files.Person(n), files.Household(n), "FocalPoint", given, char.ToUpperInvariant('k') + Made(), "M",
+            "1979-05-05", "AFG", "AFG", "KZ-75", "", "", "ASY", "", "", "", "", "yes"]).ToList();
+        rows.Add([files.Person(301), files.Household(301), "FocalPoint", given, "Nazarkhanov", "M", "1979-05-05", "AFG", "AFG", "KZ-75", "", "", "ASY", "", "", "", "", "yes"]);
+        var file = new ByteArrayContent(files.Csv(rows: rows));
+        file.Headers.ContentType = new MediaTypeHeaderValue("text/csv");
+        var imported = await api.PostAsync("/api/v1/persons/import?operation=KAZ", new MultipartFormDataContent { { file, "file", "strangers.csv" } });
+        Assert.Equal(301, (await Json.Read(imported)).GetProperty("imported").GetInt32());
+        var person = await app.Db(db => db.Persons.Where(p => p.ExternalId == files.Person(301)).Select(p => p.Id).SingleAsync());
+
+        // The family name mistyped: only the given name and the year are shared, as with every stranger.
+        Assert.Contains(person, await Candidates(api, given, "Nazarhanov", "1979-05-05", "Exact"));
+        Assert.Contains(person, await Candidates(api, given, "Nazrakhanov", "1979-05-05", "Exact"));
+    }
+
     private static async Task<JsonElement> Import(HttpClient api, byte[] content, string fileName)
     {
         var file = new ByteArrayContent(content);

@@ -12,6 +12,12 @@ public class PersonMatchKey
 {
     public string Key { get; set; } = "";
     public Guid PersonId { get; set; }
+
+    /// <summary>
+    /// For a key of one name with the year: the person's other name word, so a candidate sharing only that word can be
+    /// passed over without reading the person when the other word is nothing like the registration's. Empty: none, or not known.
+    /// </summary>
+    public string Other { get; set; } = "";
 }
 
 internal sealed class PersonMatchKeyConfiguration : IEntityTypeConfiguration<PersonMatchKey>
@@ -21,6 +27,7 @@ internal sealed class PersonMatchKeyConfiguration : IEntityTypeConfiguration<Per
         b.HasKey(e => new { e.Key, e.PersonId });
         b.HasIndex(e => e.PersonId);
         b.Property(e => e.Key).HasMaxLength(100);
+        b.Property(e => e.Other).HasMaxLength(45);
         b.HasOne<Person>().WithMany().HasForeignKey(e => e.PersonId).OnDelete(DeleteBehavior.Cascade);
     }
 }

@@ -9,4 +9,10 @@ public static class FoldedNames
     /// </summary>
     public static (string Key, string? Alt)? Principal(string? name) =>
         MatchForm.Principal(NameForms.Family(name)) is { } token ? (token.Key, token.Alt) : null;
+
+    /// <summary>
+    /// Whether two folded words may be one name mistyped or varied: looser than the matcher's weakest agreement (Jaro-Winkler
+    /// 0.85 or one edit), so a candidate it passes over could not have been scored as agreeing on that name.
+    /// </summary>
+    public static bool MayAgree(string x, string y) => NameSimilarity.JaroWinkler(x, y) >= 0.8 || NameSimilarity.Distance(x, y, 2) <= 2;
 }

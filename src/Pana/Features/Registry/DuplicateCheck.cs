@@ -14,16 +14,15 @@ namespace Pana.Features.Registry;
 /// </summary>
 public sealed class DuplicateCheck(PanaDb db, PersonScope scope, CurrentUser user)
 {
-    /// <summary>Candidates compared per registration at most: those sharing the most keys first, both names counting double.</summary>
-    internal const int MaxCandidates = 100;
+    internal const int MaxCandidates = DuplicateKeys.MaxCandidates;
 
     public async Task<DuplicateReport> FindAsync(PersonDetails d, IEnumerable<DocumentEntry>? documents, CancellationToken ct, IReadOnlyCollection<Guid>? exclude = null)
     {
         var record = MatchRecords.Of(d, documents);
-        var keys = DuplicateKeys.Of(d);
-        // Sharing both names weighs more than sharing one with the year, which strangers do more often (Ivanov born 1985).
-        var byKey = keys.Count == 0 ? [] : await db.PersonMatchKeys.Where(k => keys.Contains(k.Key)).GroupBy(k => k.PersonId)
-            .OrderByDescending(g => g.Sum(k => k.Key.StartsWith(DuplicateKeys.NamePair) ? 2 : 1)).Select(g => g.Key).Take(MaxCandidates).ToListAsync(ct);
+        var mine = DuplicateKeys.Entries(d.GivenName, d.FamilyName, d.BirthDate, d.BirthDatePrecision);
+        var keys = mine.Select(k => k.Key).ToList();
+        var shared = keys.Count == 0 ? [] : await db.PersonMatchKeys.Where(k => keys.Contains(k.Key)).Select(k => new { k.Key, k.PersonId, k.Other }).ToListAsync(ct);
+        var byKey = DuplicateKeys.Rank(mine, shared.Select(k => (k.Key, k.PersonId, k.Other)));
         var docKeys = DocumentKeys(record);
         var byDocument = docKeys.Count == 0 ? [] : await db.PersonDocuments.Where(x => docKeys.Contains(x.NumberKey)).Select(x => x.PersonId).ToListAsync(ct);
         var phone = Phone(record);

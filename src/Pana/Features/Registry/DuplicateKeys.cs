@@ -27,28 +27,77 @@ public static class DuplicateKeys
     /// <summary>The keys of a person about to be registered.</summary>
     public static List<string> Of(PersonDetails d) => Of(d.GivenName, d.FamilyName, d.BirthDate, d.BirthDatePrecision);
 
-    public static List<string> Of(string? given, string? family, DateOnly? birth, DatePrecision precision)
+    public static List<string> Of(string? given, string? family, DateOnly? birth, DatePrecision precision) =>
+        Entries(given, family, birth, precision).Select(e => e.Key).ToList();
+
+    /// <summary>The keys with, for a key of one name and the year, the other name's word (empty for the other keys).</summary>
+    public static List<(string Key, string Other)> Entries(string? given, string? family, DateOnly? birth, DatePrecision precision)
     {
-        var keys = new List<string>(6);
+        var keys = new List<(string Key, string Other)>(6);
         var g = Words(given);
         var f = Words(family);
         foreach (var x in g)
         {
             foreach (var y in f)
             {
-                keys.Add(string.CompareOrdinal(x, y) <= 0 ? $"{NamePair}{x}|{y}" : $"{NamePair}{y}|{x}");
+                keys.Add((string.CompareOrdinal(x, y) <= 0 ? $"{NamePair}{x}|{y}" : $"{NamePair}{y}|{x}", ""));
             }
         }
         if (g.Count == 0 || f.Count == 0)
         {
             // Only one name: it stands alone (it meets records of the one name, and every record by the year below).
-            keys.AddRange(g.Concat(f).Select(w => "o:" + w));
+            keys.AddRange(g.Concat(f).Select(w => ("o:" + w, "")));
         }
         if (birth is { } b && precision != DatePrecision.Unknown)
         {
-            keys.AddRange(g.Concat(f).Distinct().Select(w => $"y:{w}:{b.Year}"));
+            keys.AddRange(g.Select(w => ($"{YearKey}{w}:{b.Year}", f.FirstOrDefault() ?? "")));
+            keys.AddRange(f.Select(w => ($"{YearKey}{w}:{b.Year}", g.FirstOrDefault() ?? "")));
         }
-        return keys.Distinct().ToList();
+        return keys.DistinctBy(k => k.Key).ToList();
+    }
+
+    /// <summary>How a key of one name word with the year of birth starts.</summary>
+    public const string YearKey = "y:";
+
+    /// <summary>
+    /// Whether a candidate who shares only a name-and-year key may agree on the other name too: the words alike enough
+    /// for the matcher to call them a typo or a variant, or one of them unknown.
+    /// </summary>
+    private static bool OthersMayAgree(string mine, string theirs) =>
+        mine.Length == 0 || theirs.Length == 0 || FoldedNames.MayAgree(mine, theirs);
+
+    /// <summary>Candidates compared per registration at most, and of them those sharing one name and the year but not the other name.</summary>
+    public const int MaxCandidates = 100;
+
+    public const int MaxUnlike = 20;
+
+    /// <summary>
+    /// The people worth comparing with a registration, from the stored keys it shares with them: those sharing the most
+    /// first (both names together count double, as strangers share one name and a year more often: Ivanov born 1985);
+    /// among those sharing one name and the year only, those whose other name is alike first, and of the unlike ones (a
+    /// name changed by marriage, or a stranger) a few. The registration check and the import rank alike.
+    /// </summary>
+    public static List<Guid> Rank(IReadOnlyList<(string Key, string Other)> mine, IEnumerable<(string Key, Guid PersonId, string Other)> shared)
+    {
+        var others = mine.ToDictionary(e => e.Key, e => e.Other, StringComparer.Ordinal);
+        var weights = new Dictionary<Guid, (int Weight, bool Alike)>();
+        foreach (var (key, person, other) in shared)
+        {
+            var (weight, alike) = weights.GetValueOrDefault(person);
+            if (key.StartsWith(NamePair, StringComparison.Ordinal))
+            {
+                weight += 2;
+            }
+            else
+            {
+                weight++;
+                alike |= !key.StartsWith(YearKey, StringComparison.Ordinal) || others.TryGetValue(key, out var own) && OthersMayAgree(own, other);
+            }
+            weights[person] = (weight, alike);
+        }
+        var unlike = 0;
+        return weights.OrderByDescending(w => w.Value.Weight).ThenByDescending(w => w.Value.Alike).ThenBy(w => w.Key)
+            .Where(w => w.Value.Weight > 1 || w.Value.Alike || ++unlike <= MaxUnlike).Take(MaxCandidates).Select(w => w.Key).ToList();
     }
 
     /// <summary>The principal word of a name folded as a family name (Мухаммад Насир → nasir), and its second reading if its spelling has one.</summary>
@@ -68,15 +117,20 @@ public static class DuplicateKeys
 
     private static string Cut(string word) => word.Length <= MaxWord ? word : word[..MaxWord];
 
-    public static IEnumerable<PersonMatchKey> Rows(Person p) => Of(p).Select(k => new PersonMatchKey { Key = k, PersonId = p.Id });
+    public static IEnumerable<PersonMatchKey> Rows(Person p) => Entries(p.GivenName, p.FamilyName, p.BirthDate, p.BirthDatePrecision)
+        .Select(k => new PersonMatchKey { Key = k.Key, Other = k.Other, PersonId = p.Id });
 
     /// <summary>Brings a person's stored keys in step with their names and date of birth (a new person has none yet).</summary>
     public static async Task WriteAsync(PanaDb db, Person p, bool isNew, CancellationToken ct)
     {
-        var wanted = Of(p).ToHashSet(StringComparer.Ordinal);
+        var wanted = Entries(p.GivenName, p.FamilyName, p.BirthDate, p.BirthDatePrecision).ToDictionary(e => e.Key, e => e.Other, StringComparer.Ordinal);
         var existing = isNew ? [] : await db.PersonMatchKeys.Where(k => k.PersonId == p.Id).ToListAsync(ct);
-        db.PersonMatchKeys.RemoveRange(existing.Where(k => !wanted.Contains(k.Key)));
-        db.PersonMatchKeys.AddRange(wanted.Except(existing.Select(k => k.Key)).Select(k => new PersonMatchKey { PersonId = p.Id, Key = k }));
+        db.PersonMatchKeys.RemoveRange(existing.Where(k => !wanted.ContainsKey(k.Key)));
+        foreach (var k in existing.Where(k => wanted.TryGetValue(k.Key, out var other) && other != k.Other))
+        {
+            k.Other = wanted[k.Key];
+        }
+        db.PersonMatchKeys.AddRange(wanted.Where(w => !existing.Any(k => k.Key == w.Key)).Select(w => new PersonMatchKey { PersonId = p.Id, Key = w.Key, Other = w.Value }));
     }
 
     /// <summary>
@@ -88,12 +142,14 @@ public static class DuplicateKeys
         var keptKeys = (await db.PersonMatchKeys.Where(k => k.PersonId == kept).Select(k => k.Key).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
         var moved = await db.PersonMatchKeys.Where(k => k.PersonId == duplicate).ToListAsync(ct);
         db.PersonMatchKeys.RemoveRange(moved);
-        db.PersonMatchKeys.AddRange(moved.Where(k => !keptKeys.Contains(k.Key)).Select(k => new PersonMatchKey { PersonId = kept, Key = k.Key }));
+        db.PersonMatchKeys.AddRange(moved.Where(k => !keptKeys.Contains(k.Key)).Select(k => new PersonMatchKey { PersonId = kept, Key = k.Key, Other = k.Other }));
     }
 
     /// <summary>
-    /// Fills the keys of a registry that has people but no keys yet: once, after the migration MatchKeys created the
-    /// table (folding names takes .NET code, so no SQL step can). Run by "migrate" and at start-up; a page of people at a time.
+    /// Fills the keys of a registry that has people but no keys yet: after the migration MatchKeys created the table, and
+    /// after MatchKeyOthers emptied it to write them again with their other words (folding names takes .NET code, so no
+    /// SQL step can). A merged person's keys go to the person kept, as a merge moves them. Run by "migrate" and at
+    /// start-up; a page of people at a time.
     /// </summary>
     public static async Task<int> BackfillAsync(PanaDb db, CancellationToken ct)
     {
@@ -113,15 +169,26 @@ public static class DuplicateKeys
                     .Select(p => new { p.Id, p.GivenName, p.FamilyName, p.BirthDate, p.BirthDatePrecision }).ToListAsync(ct);
                 if (page.Count == 0)
                 {
-                    return done;
+                    break;
                 }
-                db.PersonMatchKeys.AddRange(page.SelectMany(p => Of(p.GivenName, p.FamilyName, p.BirthDate, p.BirthDatePrecision)
-                    .Select(k => new PersonMatchKey { PersonId = p.Id, Key = k })));
+                db.PersonMatchKeys.AddRange(page.SelectMany(p => Entries(p.GivenName, p.FamilyName, p.BirthDate, p.BirthDatePrecision)
+                    .Select(k => new PersonMatchKey { PersonId = p.Id, Key = k.Key, Other = k.Other })));
                 await db.SaveChangesAsync(ct);
                 db.ChangeTracker.Clear();
                 done += page.Count;
                 after = page[^1].Id;
             }
+            var merged = await db.Persons.AsNoTracking().Where(p => p.MergedIntoId != null)
+                .Select(p => new { Kept = p.MergedIntoId!.Value, p.GivenName, p.FamilyName, p.BirthDate, p.BirthDatePrecision }).ToListAsync(ct);
+            foreach (var kept in merged.GroupBy(m => m.Kept))
+            {
+                var has = (await db.PersonMatchKeys.Where(k => k.PersonId == kept.Key).Select(k => k.Key).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
+                db.PersonMatchKeys.AddRange(kept.SelectMany(m => Entries(m.GivenName, m.FamilyName, m.BirthDate, m.BirthDatePrecision)).Where(k => has.Add(k.Key))
+                    .Select(k => new PersonMatchKey { PersonId = kept.Key, Key = k.Key, Other = k.Other }));
+            }
+            await db.SaveChangesAsync(ct);
+            db.ChangeTracker.Clear();
+            return done;
         }
         finally
         {

@@ -15,7 +15,8 @@ internal sealed class ImportDuplicates(PanaDb db, DuplicateCheck check)
     // Past this many people kept, the memory is given back and later batches read again what they need.
     private const int MaxKept = 100_000;
 
-    private readonly Dictionary<string, List<Guid>> byKey = new(StringComparer.Ordinal);
+    // Each key's people, with the other name word of a name-and-year key (empty for documents and phones).
+    private readonly Dictionary<string, List<(Guid PersonId, string Other)>> byKey = new(StringComparer.Ordinal);
     private readonly Dictionary<Guid, Candidate> people = [];
     private readonly HashSet<Guid> visible = [];
     private bool everyone = true;
@@ -34,23 +35,23 @@ internal sealed class ImportDuplicates(PanaDb db, DuplicateCheck check)
         }
         foreach (var chunk in wanted.Where(k => !k.StartsWith("d:", StringComparison.Ordinal) && !k.StartsWith("p:", StringComparison.Ordinal)).Chunk(500))
         {
-            foreach (var row in await db.PersonMatchKeys.Where(k => chunk.Contains(k.Key)).Select(k => new { k.Key, k.PersonId }).ToListAsync(ct))
+            foreach (var row in await db.PersonMatchKeys.Where(k => chunk.Contains(k.Key)).Select(k => new { k.Key, k.PersonId, k.Other }).ToListAsync(ct))
             {
-                byKey[row.Key].Add(row.PersonId);
+                byKey[row.Key].Add((row.PersonId, row.Other));
             }
         }
         foreach (var chunk in wanted.Where(k => k.StartsWith("d:", StringComparison.Ordinal)).Select(k => k[2..]).Chunk(500))
         {
             foreach (var row in await db.PersonDocuments.Where(d => chunk.Contains(d.NumberKey)).Select(d => new { d.NumberKey, d.PersonId }).ToListAsync(ct))
             {
-                byKey["d:" + row.NumberKey].Add(row.PersonId);
+                byKey["d:" + row.NumberKey].Add((row.PersonId, ""));
             }
         }
         foreach (var chunk in wanted.Where(k => k.StartsWith("p:", StringComparison.Ordinal)).Select(k => k[2..]).Chunk(500))
         {
             foreach (var row in await db.Persons.Where(p => chunk.Contains(p.PhoneDigits)).Select(p => new { p.PhoneDigits, p.Id }).ToListAsync(ct))
             {
-                byKey["p:" + row.PhoneDigits].Add(row.Id);
+                byKey["p:" + row.PhoneDigits].Add((row.Id, ""));
             }
         }
         var missing = members.SelectMany(Candidates).Distinct().Where(id => !people.ContainsKey(id)).ToList();
@@ -92,17 +93,18 @@ internal sealed class ImportDuplicates(PanaDb db, DuplicateCheck check)
             p.PhoneDigits.Length == 0 ? null : p.PhoneDigits, householdGivenNames);
         people[p.Id] = new Candidate(record, p.RegistrationNumber, DuplicateCheck.FullName(p.GivenName, p.Patronymic, p.FamilyName), p.LatinName, p.CyrillicName);
         visible.Add(p.Id);
-        var keys = DuplicateKeys.Of(p).Concat(documentKeys.Where(k => k.Length >= 4).Select(k => "d:" + k));
+        var keys = DuplicateKeys.Entries(p.GivenName, p.FamilyName, p.BirthDate, p.BirthDatePrecision)
+            .Concat(documentKeys.Where(k => k.Length >= 4).Select(k => ("d:" + k, "")));
         if (p.PhoneDigits.Length >= 6)
         {
-            keys = keys.Append("p:" + p.PhoneDigits);
+            keys = keys.Append(("p:" + p.PhoneDigits, ""));
         }
-        foreach (var k in keys)
+        foreach (var (k, other) in keys)
         {
             // A key no row has asked for yet is read from the registry, where this person will be by then.
             if (byKey.TryGetValue(k, out var ids))
             {
-                ids.Add(p.Id);
+                ids.Add((p.Id, other));
             }
         }
     }
@@ -118,20 +120,16 @@ internal sealed class ImportDuplicates(PanaDb db, DuplicateCheck check)
         return DuplicateCheck.Phone(record) is { } phone ? keys.Append("p:" + phone) : keys;
     }
 
-    // As DuplicateCheck reads them: the people sharing the most name keys first (both names counting double), and everyone with the document or phone.
+    // As DuplicateCheck reads them (DuplicateKeys.Rank), and everyone with the document or phone.
     private IEnumerable<Guid> Candidates(RegisterHousehold.Member m)
     {
-        var keys = Keys(m).ToList();
-        var weights = new Dictionary<Guid, int>();
-        foreach (var k in keys.Where(k => k[0] is 'n' or 'o' or 'y'))
+        if (m.ConfirmedNew)
         {
-            foreach (var id in byKey.GetValueOrDefault(k) ?? [])
-            {
-                weights[id] = weights.GetValueOrDefault(id) + (k.StartsWith(DuplicateKeys.NamePair, StringComparison.Ordinal) ? 2 : 1);
-            }
+            return [];
         }
-        var byName = weights.OrderByDescending(x => x.Value).Take(DuplicateCheck.MaxCandidates).Select(x => x.Key);
-        var other = keys.Where(k => k[0] is 'd' or 'p').SelectMany(k => (byKey.GetValueOrDefault(k) ?? []).Take(DuplicateCheck.MaxCandidates));
+        var mine = DuplicateKeys.Entries(m.Person.GivenName, m.Person.FamilyName, m.Person.BirthDate, m.Person.BirthDatePrecision);
+        var byName = DuplicateKeys.Rank(mine, mine.SelectMany(k => (byKey.GetValueOrDefault(k.Key) ?? []).Select(x => (k.Key, x.PersonId, x.Other))));
+        var other = Keys(m).Where(k => k[0] is 'd' or 'p').SelectMany(k => (byKey.GetValueOrDefault(k) ?? []).Take(DuplicateCheck.MaxCandidates).Select(x => x.PersonId));
         return byName.Concat(other).Distinct();
     }
 }

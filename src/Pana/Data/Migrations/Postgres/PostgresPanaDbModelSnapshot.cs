@@ -1190,6 +1190,11 @@ namespace Pana.Data.Migrations.Postgres
                     b.Property<Guid>("PersonId")
                         .HasColumnType("uuid");
 
+                    b.Property<string>("Other")
+                        .IsRequired()
+                        .HasMaxLength(45)
+                        .HasColumnType("character varying(45)");
+
                     b.HasKey("Key", "PersonId");
 
                     b.HasIndex("PersonId");

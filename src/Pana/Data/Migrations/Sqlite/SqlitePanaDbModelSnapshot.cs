@@ -1179,6 +1179,11 @@ namespace Pana.Data.Migrations.Sqlite
                     b.Property<Guid>("PersonId")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Other")
+                        .IsRequired()
+                        .HasMaxLength(45)
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Key", "PersonId");
 
                     b.HasIndex("PersonId");
