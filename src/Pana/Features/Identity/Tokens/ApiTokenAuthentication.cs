@@ -19,7 +19,7 @@ namespace Pana.Features.Identity.Tokens;
 /// </summary>
 public sealed class ApiTokenAuthentication(
     IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder,
-    PanaDb db, UserManager<PanaUser> users, IUserClaimsPrincipalFactory<PanaUser> claims, TokenPrincipals principals, TimeProvider clock,
+    TokenPrincipals principals, TimeProvider clock,
     IProblemDetailsService problems)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
@@ -38,6 +38,10 @@ public sealed class ApiTokenAuthentication(
         {
             var readAt = principals.Generation;
             var now = clock.GetUtcNow().UtcDateTime;
+            // Resolved only on a miss: building UserManager and its token providers on every cached request costs more than the lookup.
+            var services = Context.RequestServices;
+            var (db, users, claims) = (services.GetRequiredService<PanaDb>(), services.GetRequiredService<UserManager<PanaUser>>(),
+                services.GetRequiredService<IUserClaimsPrincipalFactory<PanaUser>>());
             var token = await db.ApiTokens.AsNoTracking().Include(t => t.User).SingleOrDefaultAsync(t => t.TokenHash == hash, Context.RequestAborted);
             if (token?.User is null || token.RevokedAt is not null || token.ExpiresAt <= now)
             {
