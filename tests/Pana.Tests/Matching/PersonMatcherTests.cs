@@ -251,6 +251,31 @@ public class PersonMatcherTests
     }
 
     [Fact]
+    public void No_pair_that_reaches_the_possible_level_is_passed_over_before_its_documents_and_households_are_read()
+    {
+        var records = EvaluationSet.Generate(300, seed: 5).Records.Take(400).ToList();
+        var (checkedPairs, possible) = (0, 0);
+        for (var i = 0; i < records.Count; i++)
+        {
+            var withoutHousehold = records[i] with { HouseholdGivenNames = [] };
+            for (var j = 0; j < records.Count; j++)
+            {
+                if (i == j || PersonMatcher.Compare(records[i], records[j]).Level == MatchLevel.None)
+                {
+                    continue;
+                }
+                possible++;
+                var bare = records[j] with { DocumentKeys = [], HouseholdGivenNames = [] };
+                var share = records[i].DocumentKeys.Intersect(records[j].DocumentKeys).Any();
+                Assert.True(PersonMatcher.MayBePossible(withoutHousehold, bare, share), $"{records[i]} / {records[j]}");
+                checkedPairs++;
+            }
+        }
+        Assert.True(possible > 100, $"only {possible} pairs at the possible level or above");
+        Assert.Equal(possible, checkedPairs);
+    }
+
+    [Fact]
     public void The_evaluation_set_is_the_same_for_the_same_seed()
     {
         var one = EvaluationSet.Generate(200, seed: 3);

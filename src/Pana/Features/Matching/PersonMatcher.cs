@@ -79,6 +79,16 @@ public static class PersonMatcher
         return Score(a, b, [], ref none);
     }
 
+    private const double SharedDocument = 16;
+
+    /// <summary>
+    /// Whether two records may reach the possible level once documents and households are known, from what they score
+    /// without them (a without household, b without documents nor household): a shared document adds 16, a household at
+    /// most 4, and the household's undoing a different phone 1. Lets a caller pass over a stranger without reading more.
+    /// </summary>
+    public static bool MayBePossible(MatchRecord withoutHousehold, MatchRecord bare, bool shareDocument) =>
+        Math.Round(Score(withoutHousehold, bare) + 5 + (shareDocument ? SharedDocument : 0), 2) >= MatchThresholds.Default.Possible;
+
     /// <summary>The level of a score by the default thresholds.</summary>
     public static MatchLevel LevelOf(double score) => MatchThresholds.Default.LevelOf(score);
 
@@ -252,7 +262,7 @@ public static class PersonMatcher
         }
         if (Shares(a.Documents, b.Documents))
         {
-            score += 16;
+            score += SharedDocument;
             Note(found, ref count, Reason.SameDocument);
         }
         // The other's household has someone of this given name. When the given names differ, even by a letter, that

@@ -32,8 +32,10 @@ public sealed class DuplicateCheck(PanaDb db, PersonScope scope, CurrentUser use
         {
             return new DuplicateReport([], 0);
         }
-        var candidates = await LoadAsync(ids, ct);
-        return await ReportAsync(record, candidates, ct);
+        // Documents and households are read only for those who may match once they are known.
+        var bare = record with { HouseholdGivenNames = [] };
+        var people = (await LoadPeopleAsync(ids, ct)).Where(c => PersonMatcher.MayBePossible(bare, c.Record, byDocument.Contains(c.Record.Id))).ToList();
+        return await ReportAsync(record, await CompleteAsync(people, ct), ct);
     }
 
     /// <summary>Scores the candidates; a partner caseworker learns that matches exist outside their records, not who they are.</summary>
@@ -89,8 +91,11 @@ public sealed class DuplicateCheck(PanaDb db, PersonScope scope, CurrentUser use
         return visible;
     }
 
-    /// <summary>The candidates' compared fields (and what a reviewer is shown), in two queries: the people, and their households' given names.</summary>
-    internal async Task<List<Candidate>> LoadAsync(IReadOnlyCollection<Guid> ids, CancellationToken ct)
+    /// <summary>The candidates' compared fields (and what a reviewer is shown), in three queries: the people, their documents, their households' given names.</summary>
+    internal async Task<List<Candidate>> LoadAsync(IReadOnlyCollection<Guid> ids, CancellationToken ct) => await CompleteAsync(await LoadPeopleAsync(ids, ct), ct);
+
+    /// <summary>The candidates as their own row gives them: without documents and household, for a first look.</summary>
+    internal async Task<List<Candidate>> LoadPeopleAsync(IReadOnlyCollection<Guid> ids, CancellationToken ct)
     {
         var people = await db.Persons.AsNoTracking().Where(p => ids.Contains(p.Id) && p.MergedIntoId == null)
             .Select(p => new
@@ -110,18 +115,34 @@ public sealed class DuplicateCheck(PanaDb db, PersonScope scope, CurrentUser use
                 p.HouseholdId,
             })
             .ToListAsync(ct);
-        var found = people.Select(p => p.Id).ToList();
+        return people.Select(p => new Candidate(
+            new MatchRecord(p.Id, p.GivenName, p.FamilyName, p.Patronymic, p.Sex, p.BirthDate, p.BirthDatePrecision, p.OriginCode, [],
+                p.PhoneDigits.Length == 0 ? null : p.PhoneDigits, []),
+            p.RegistrationNumber, FullName(p.GivenName, p.Patronymic, p.FamilyName), p.LatinName, p.CyrillicName, p.HouseholdId)).ToList();
+    }
+
+    /// <summary>The candidates with their documents and their households' given names read.</summary>
+    internal async Task<List<Candidate>> CompleteAsync(IReadOnlyList<Candidate> people, CancellationToken ct)
+    {
+        if (people.Count == 0)
+        {
+            return [];
+        }
+        var found = people.Select(p => p.Record.Id).ToList();
         var documents = (await db.PersonDocuments.AsNoTracking().Where(d => found.Contains(d.PersonId)).Select(d => new { d.PersonId, d.NumberKey }).ToListAsync(ct))
             .ToLookup(d => d.PersonId, d => d.NumberKey);
         var households = people.Where(p => p.HouseholdId != null).Select(p => p.HouseholdId).Distinct().ToList();
         var members = households.Count == 0 ? [] : await db.Persons.AsNoTracking().Where(p => households.Contains(p.HouseholdId) && p.MergedIntoId == null)
             .Select(p => new { p.HouseholdId, p.Id, p.GivenName }).ToListAsync(ct);
         var byHousehold = members.ToLookup(m => m.HouseholdId);
-        return people.Select(p => new Candidate(
-            new MatchRecord(p.Id, p.GivenName, p.FamilyName, p.Patronymic, p.Sex, p.BirthDate, p.BirthDatePrecision, p.OriginCode, documents[p.Id].ToList(),
-                p.PhoneDigits.Length == 0 ? null : p.PhoneDigits,
-                p.HouseholdId is null ? [] : byHousehold[p.HouseholdId].Where(m => m.Id != p.Id).Select(m => m.GivenName).ToList()),
-            p.RegistrationNumber, FullName(p.GivenName, p.Patronymic, p.FamilyName), p.LatinName, p.CyrillicName)).ToList();
+        return people.Select(p => p with
+        {
+            Record = p.Record with
+            {
+                DocumentKeys = documents[p.Record.Id].ToList(),
+                HouseholdGivenNames = p.HouseholdId is null ? [] : byHousehold[p.HouseholdId].Where(m => m.Id != p.Record.Id).Select(m => m.GivenName).ToList(),
+            },
+        }).ToList();
     }
 
     internal static string FullName(string given, string patronymic, string family) =>
@@ -135,7 +156,7 @@ public sealed class DuplicateCheck(PanaDb db, PersonScope scope, CurrentUser use
 }
 
 /// <summary>A person compared with a registration: as the matcher sees them, and what a reviewer is shown.</summary>
-internal sealed record Candidate(MatchRecord Record, string RegistrationNumber, string Name, string LatinName, string CyrillicName);
+internal sealed record Candidate(MatchRecord Record, string RegistrationNumber, string Name, string LatinName, string CyrillicName, Guid? HouseholdId = null);
 
 public sealed record DuplicateCandidate(Guid PersonId, string RegistrationNumber, string Name, string LatinName, string CyrillicName, Sex Sex,
     DateOnly? BirthDate, DatePrecision BirthDatePrecision, double Score, MatchLevel Level, IReadOnlyList<string> Reasons);

@@ -17,6 +17,8 @@ internal sealed class ImportDuplicates(PanaDb db, DuplicateCheck check)
 
     // Each key's people, with the other name word of a name-and-year key (empty for documents and phones).
     private readonly Dictionary<string, List<(Guid PersonId, string Other)>> byKey = new(StringComparer.Ordinal);
+    // Candidates as their own row gives them, and those read whole because some row may match them.
+    private readonly Dictionary<Guid, Candidate> rows = [];
     private readonly Dictionary<Guid, Candidate> people = [];
     private readonly HashSet<Guid> visible = [];
     private bool everyone = true;
@@ -24,7 +26,7 @@ internal sealed class ImportDuplicates(PanaDb db, DuplicateCheck check)
     /// <summary>Reads what the members need that is not kept yet: their keys' people, and those people's compared fields.</summary>
     public async Task PrepareAsync(IReadOnlyList<RegisterHousehold.Member> members, CancellationToken ct)
     {
-        if (people.Count > MaxKept)
+        if (rows.Count + people.Count > MaxKept)
         {
             Forget();
         }
@@ -54,15 +56,30 @@ internal sealed class ImportDuplicates(PanaDb db, DuplicateCheck check)
                 byKey["p:" + row.PhoneDigits].Add((row.Id, ""));
             }
         }
-        var missing = members.SelectMany(Candidates).Distinct().Where(id => !people.ContainsKey(id)).ToList();
+        var wantedBy = members.Select(m => (Member: m, Ids: Candidates(m).Where(id => !people.ContainsKey(id)).ToList())).ToList();
+        foreach (var chunk in wantedBy.SelectMany(w => w.Ids).Distinct().Where(id => !rows.ContainsKey(id)).Chunk(1000))
+        {
+            foreach (var c in await check.LoadPeopleAsync(chunk, ct))
+            {
+                rows[c.Record.Id] = c;
+            }
+        }
+        // Documents and households are read only for candidates some member may match once they are known.
+        var missing = new HashSet<Guid>();
+        foreach (var (member, ids) in wantedBy)
+        {
+            var bare = MatchRecords.Of(member.Person, member.Documents) with { HouseholdGivenNames = [] };
+            var sharing = DuplicateCheck.DocumentKeys(bare).SelectMany(k => byKey.GetValueOrDefault("d:" + k) ?? []).Select(x => x.PersonId).ToHashSet();
+            missing.UnionWith(ids.Where(id => rows.TryGetValue(id, out var c) && PersonMatcher.MayBePossible(bare, c.Record, sharing.Contains(id))));
+        }
         foreach (var chunk in missing.Chunk(1000))
         {
-            foreach (var c in await check.LoadAsync(chunk, ct))
+            foreach (var c in await check.CompleteAsync(chunk.Select(id => rows[id]).ToList(), ct))
             {
                 people[c.Record.Id] = c;
             }
         }
-        var seen = await check.VisibleAsync(missing, ct);
+        var seen = await check.VisibleAsync([.. missing], ct);
         everyone = seen is null;
         if (seen is not null)
         {
@@ -82,6 +99,7 @@ internal sealed class ImportDuplicates(PanaDb db, DuplicateCheck check)
     public void Forget()
     {
         byKey.Clear();
+        rows.Clear();
         people.Clear();
         visible.Clear();
     }
