@@ -55,6 +55,12 @@ public sealed partial class ImportExportTests(Apps apps)
         Assert.Equal(3, household.Members.Count);
         Assert.True(await app.Db(db => db.AuditEntries.AnyAsync(e => e.ActorUserId == assistant.Id && e.Action == AuditAction.Create
             && e.Summary.Contains("Import of file people.csv into KAZ: 6 people, 3 households, 5 rejected"))));
+        // Each imported person's creation is on their own timeline, by the importing user, with what came with them.
+        var timeline = await Json.Read(await api.GetAsync($"/api/v1/persons/{father.Id}/timeline"));
+        var created = Assert.Single(timeline.EnumerateArray(), e => e.GetProperty("entityType").GetString() == "Person" && e.GetProperty("action").GetString() == "Create");
+        Assert.Contains($"Create Person {father.RegistrationNumber} in household {household.RegistrationNumber} from import of file people.csv", created.GetProperty("summary").GetString());
+        Assert.Contains("1 document(s)", created.GetProperty("summary").GetString());
+        Assert.Equal(6, await app.Db(db => db.AuditEntries.CountAsync(e => e.ActorUserId == assistant.Id && e.EntityType == "Person" && e.Action == AuditAction.Create)));
     }
 
     [Theory, MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]

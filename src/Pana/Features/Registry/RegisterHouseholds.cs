@@ -10,7 +10,7 @@ namespace Pana.Features.Registry;
 /// <summary>
 /// Registers many households at once, for an import: the records <see cref="RegisterHousehold"/> would make, checked by
 /// it beforehand, written a few hundred households per transaction past the change tracker (as a synthetic registry is
-/// loaded), their registration numbers reserved in one counter update, and one audit line per household naming its people.
+/// loaded), their registration numbers reserved in one counter update, and an audit line for each household and each person.
 /// </summary>
 public sealed class RegisterHouseholds(PanaDb db, RegisterHousehold register, RegistrationNumbers numbers, AuditLog audit, TimeProvider clock)
 {
@@ -70,11 +70,18 @@ public sealed class RegisterHouseholds(PanaDb db, RegisterHousehold register, Re
                 batch.Needs.AddRange(m.Needs);
                 batch.Documents.AddRange(m.Documents);
             }
-            // Every record written is in the audit log: the household and its people by number (no names in the log).
+            // Every record written is in the audit log, by number (no names in the log): the household, and each person
+            // with what was recorded of them, on their own timeline.
             var members = string.Join(", ", h.Members.Select(m => m.Person.RegistrationNumber));
             audit.Add(AuditAction.Create, nameof(Household), h.Household.Id.ToString(),
                 $"Create Household {h.Household.RegistrationNumber} from {source}, with person(s) {members} and their statuses, needs and documents")
                 .SubjectId = h.Household.Id;
+            foreach (var m in h.Members)
+            {
+                audit.Add(AuditAction.Create, nameof(Person), m.Person.Id.ToString(),
+                    $"Create Person {m.Person.RegistrationNumber} in household {h.Household.RegistrationNumber} from {source}, with {m.Statuses.Count} status(es), "
+                    + $"{m.Needs.Count} need(s) and {m.Documents.Count} document(s)").SubjectId = m.Person.Id;
+            }
         }
         await loader.InsertAsync(batch, tx.GetDbTransaction(), ct);
         await db.SaveChangesAsync(ct);
