@@ -21,9 +21,11 @@ public static class ScaleNotes
         if (r.Duplicates.P95 > 20)
         {
             yield return "**Duplicate candidates** (`DuplicateCheck`): the pair keys (both names, a name and the birth year) find the candidates through one index "
-                + "read, but up to 100 of them are then loaded (three queries: people, documents, household members) and scored, and a common name pair fills the "
-                + "100. *Plan*: rank candidates in SQL by the keys they share and load only the top 20 unless they score high; read household members only for "
-                + "candidates whose names and date already agree.";
+                + "read; they are ranked by one rule shared with the import (`DuplicateKeys.Rank`: both names first, then one name and the year with the other name "
+                + "alike, at most 20 with the other name unlike), their own rows are read, and documents and household members only for those who may still reach "
+                + "the possible level (`PersonMatcher.MayBePossible`). What is left is reading up to 100 rows of people who share both names, as common pairs "
+                + "(Mohammad Ahmadi) do at a million. *Plan*: keep the birth year beside the pair key, so that people of the same names born decades apart are "
+                + "read last; prepare the statements.";
         }
         if (r.Dedup is { Available: true } d && !(d.Finished && d.Seconds <= 60))
         {
@@ -47,10 +49,13 @@ public static class ScaleNotes
         if (!(r.Import.Finished && r.Import.Problem is null && r.Import.Seconds <= 20))
         {
             var perRow = r.Import.Imported > 0 ? r.Import.Seconds * 1000 / r.Import.Imported : double.NaN;
-            yield return "**Import** (`ImportRegistry`, `RegisterHouseholds`, `ImportDuplicates`): the bulk path (code lists read once, duplicates checked 250 "
-                + "households at a time, numbers reserved per batch, households written past the change tracker) is in place, but a batch still costs "
-                + $"tens of seconds at a million people ({perRow:N0} ms per person imported here). " + ImportCause
-                + " Rows are read whole before the first batch, which is also why the app's memory passes 900 MiB during a 100,000-row import.";
+            yield return "**Import** (`ImportRegistry`, `RegisterHouseholds`, `ImportDuplicates`): code lists read once, duplicates checked 250 households "
+                + "at a time, numbers reserved per batch, households written past the change tracker with an audit line per household and per person. "
+                + $"{perRow:N1} ms per person imported here. A profile of each batch shows where it goes: the duplicate check reads the rows of the people who "
+                + "share keys with the batch's members (tens per member at a million, most of them people of the same two names), then documents and households "
+                + "for the few who may match; writing a batch is about a tenth. *Plan*: read the candidates of the next batch while the current one is written "
+                + "(two cores); keep the birth year beside the pair key to read fewer; stream the file a batch at a time (rows are read whole first, which is "
+                + "also the memory peak of an import).";
         }
         if (r.PersonPage.PerSecond < 500 || r.PersonPage.PerSecond < r.Health.PerSecond / 3 || r.PersonPage.Failed > 0)
         {
@@ -58,8 +63,8 @@ public static class ScaleNotes
                 + "with the others of the same moment (each request waits for its line to be sealed, so none is answered unaudited); what is left per view is the "
                 + "query of the person with statuses, needs and documents"
                 + (sqlite ? " (SQLite prepares it anew on every request, about a tenth of the app's CPU), " : ", ")
-                + "the JSON, and the view's share of an audit transaction. *Plan*: a compiled query; keep prepared statements per connection; reference lists "
-                + "cached for the Razor page.";
+                + "the JSON, and the view's share of an audit transaction (its lines inserted, read back and sealed one UPDATE each). *Plan*: seal the lines "
+                + "just inserted from memory and in one statement; keep prepared statements per connection; reference lists cached for the Razor page.";
         }
         if (r.PeakMiB >= 1024)
         {
@@ -69,11 +74,4 @@ public static class ScaleNotes
                 + "tokens interned as integers would shrink it.";
         }
     }
-
-    // What the profile of the import showed; see docs/benchmarks.md.
-    private const string ImportCause = "The statement to blame, found after this run by logging each command's time: EF turned the population counts' "
-        + "per-person status in force (`PopulationCounts.MoveAsync`, called once per batch) into a window over every legal status of the registry, "
-        + "688 ms a batch at 100,000 people and growing with the registry. Fixed since (the status in force picked in C#): a 2,097-row import on the "
-        + "100,000-person SQLite file went from 8.2 s to 4.2 s; the million is to be measured again. *Plan*: then profile the per-row work that is left "
-        + "and stream the file a batch at a time.";
 }
