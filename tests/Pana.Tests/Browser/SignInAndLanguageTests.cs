@@ -32,6 +32,10 @@ public sealed class SignInAndLanguageTests(Apps apps)
             await page.GetByRole(AriaRole.Button, new() { Name = "Қазақша" }).ClickAsync();
             await Assertions.Expect(page.Locator("nav")).ToContainTextAsync("Басты тақта");
             await chromium.ScreenshotAsync("dashboard-kk");
+            // The longest labels, an administrator's whole menu: nothing runs off the right edge, the user menu stays in reach.
+            Assert.True(await page.EvaluateAsync<bool>("document.documentElement.scrollWidth <= window.innerWidth"), "the page is wider than the window");
+            var menu = await page.Locator("#user-menu").BoundingBoxAsync();
+            Assert.True(menu is not null && menu.X + menu.Width <= page.ViewportSize!.Width, "the user menu is off the screen");
 
             // The language survives a new page load: it is in the culture cookie.
             await page.GotoAsync("/Identity/Tokens");
