@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Pana.Data.Identity;
 using Pana.Data.Matching;
 using Pana.Data.Registry;
@@ -92,6 +93,37 @@ public sealed class DedupBatchTests(Apps apps)
         Assert.Equal("Cancelled", job.GetProperty("state").GetString());
         Assert.Equal(HttpStatusCode.NotFound, (await api.PostAsync($"/api/v1/matching/jobs/{waiting.Id}/cancel", Json.Of(new { }))).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await api.PostAsync($"/api/v1/matching/jobs/{Guid.NewGuid()}/cancel", Json.Of(new { }))).StatusCode);
+    }
+
+    [Theory, MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
+    public async Task After_a_restart_a_job_cut_off_while_running_is_failed_and_a_queued_one_runs(string database)
+    {
+        await using var app = apps.Fresh(database);
+        var api = app.Api(await app.Token(await app.NewUser(Roles.ProtectionOfficer)));
+        // As the database holds them after the app died: one job half done, one not yet picked up.
+        var cut = new DedupJob { OperationCode = "TKM", StartedBy = "test", QueuedAt = DateTime.UtcNow, State = DedupJobState.Running, StartedAt = DateTime.UtcNow, PersonsTotal = 10, PersonsDone = 4 };
+        var queued = new DedupJob { OperationCode = "TKM", StartedBy = "test", QueuedAt = DateTime.UtcNow };
+        await app.Db(async db =>
+        {
+            db.DedupJobs.AddRange(cut, queued);
+            return await db.SaveChangesAsync();
+        });
+
+        // What the app does when it starts again.
+        await app.Services.GetRequiredService<DedupJobs>().RecoverAsync(TestContext.Current.CancellationToken);
+
+        var failed = await Json.Read(await api.GetAsync($"/api/v1/matching/jobs/{cut.Id}"));
+        Assert.Equal("Failed", failed.GetProperty("state").GetString());
+        Assert.Contains("restart", failed.GetProperty("error").GetString());
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        string? state;
+        do
+        {
+            await Task.Delay(100, TestContext.Current.CancellationToken);
+            state = (await Json.Read(await api.GetAsync($"/api/v1/matching/jobs/{queued.Id}"))).GetProperty("state").GetString();
+        }
+        while (state is "Queued" or "Running" && DateTime.UtcNow < deadline);
+        Assert.Equal("Completed", state);
     }
 
     private static MatchRecord Record(string given, string family, DateOnly born) =>

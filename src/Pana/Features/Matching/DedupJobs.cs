@@ -84,7 +84,7 @@ public sealed class DedupJobs(IServiceScopeFactory scopes, TimeProvider clock, I
     }
 
     /// <summary>Jobs cut off by a restart are marked failed (when the stop left them running); queued ones run again.</summary>
-    private async Task RecoverAsync(CancellationToken ct)
+    internal async Task RecoverAsync(CancellationToken ct)
     {
         using var scope = scopes.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<PanaDb>();
