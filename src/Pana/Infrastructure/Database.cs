@@ -31,9 +31,10 @@ public static class Database
             {
                 throw new InvalidOperationException("Pana:Database:Provider is Postgres but ConnectionStrings:Pana is empty.");
             }
+            var cs = PostgresConnectionString(connection);
             services.AddDbContext<PanaDb, PostgresPanaDb>((sp, o) =>
             {
-                o.UseNpgsql(connection);
+                o.UseNpgsql(cs);
                 configure(sp, o);
             });
         }
@@ -42,6 +43,21 @@ public static class Database
             throw new InvalidOperationException($"Unknown database provider '{provider}': use {Sqlite} or {Postgres}.");
         }
         return services;
+    }
+
+    /// <summary>
+    /// Statements run again and again (a person read, a search, an audit group) are prepared on their connection after their
+    /// second use, so the server plans them once, not on every request; a connection string that says otherwise wins.
+    /// </summary>
+    public static string PostgresConnectionString(string configured)
+    {
+        var builder = new Npgsql.NpgsqlConnectionStringBuilder(configured);
+        if (!configured.Contains("Max Auto Prepare", StringComparison.OrdinalIgnoreCase) && !configured.Contains("MaxAutoPrepare", StringComparison.OrdinalIgnoreCase))
+        {
+            builder.MaxAutoPrepare = 64;
+            builder.AutoPrepareMinUsages = 2;
+        }
+        return builder.ToString();
     }
 
     /// <summary>The default is a file under data/ beside the app, created on first run.</summary>
