@@ -36,6 +36,9 @@ public sealed partial class SearchPersons(PanaDb db, PersonScope scope, TimeProv
 
     private const int KeysPerPerson = 8;
 
+    /// <summary>How far a word's keys are counted to find the rarest word; past it, every word is as common.</summary>
+    private const int RarestWordLimit = 20_000;
+
     public async Task<Result> HandleAsync(Filter f, CancellationToken ct = default)
     {
         var (matches, ordered) = await QueryAsync(f, ct);
@@ -74,10 +77,14 @@ public sealed partial class SearchPersons(PanaDb db, PersonScope scope, TimeProv
         }
         if (words.Count > 1)
         {
+            // Counted only as far as the rarest word so far: a common name has thousands of keys, so a cap at the
+            // page count's limit would call every word equal and let the first (usually the commonest given name) drive.
             var counts = new Dictionary<KeyRange, int>();
+            var rarest = RarestWordLimit;
             foreach (var w in words)
             {
-                counts[w] = await db.PersonNameKeys.Where(k => k.Key.CompareTo(w.From) >= 0 && k.Key.CompareTo(w.To) < 0).Take(CountLimit + 1).CountAsync(ct);
+                counts[w] = await db.PersonNameKeys.Where(k => k.Key.CompareTo(w.From) >= 0 && k.Key.CompareTo(w.To) < 0).Take(rarest + 1).CountAsync(ct);
+                rarest = Math.Min(rarest, counts[w]);
             }
             words = [.. words.OrderBy(w => counts[w])];
         }
