@@ -85,8 +85,7 @@ public sealed partial class SearchPersons(PanaDb db, PersonScope scope, TimeProv
         }
         if (words.Count > 1)
         {
-            // Counted only as far as the rarest word so far: a common name has thousands of keys, so a cap at the
-            // page count's limit would call every word equal and let the first (usually the commonest given name) drive.
+            // Counted up to the rarest so far, not to CountLimit: names have thousands of keys, so that cap made every word tie and the first drive.
             var counts = new Dictionary<KeyRange, int>();
             var rarest = RarestWordLimit;
             foreach (var w in words)
