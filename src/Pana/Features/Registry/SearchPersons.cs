@@ -39,6 +39,9 @@ public sealed partial class SearchPersons(PanaDb db, PersonScope scope, TimeProv
     /// <summary>How far a word's keys are counted to find the rarest word; past it, every word is as common.</summary>
     private const int RarestWordLimit = 20_000;
 
+    /// <summary>How many keys of a word's range are named one by one; past it, the range is read as a range.</summary>
+    private const int NamedKeysLimit = 16;
+
     public async Task<Result> HandleAsync(Filter f, CancellationToken ct = default)
     {
         var (matches, ordered, ids) = await QueryAsync(f, ct);
@@ -106,7 +109,10 @@ public sealed partial class SearchPersons(PanaDb db, PersonScope scope, TimeProv
         {
             if (await SpansKeysAsync(new KeyRange(also, below), ct))
             {
-                keys = keys.Where(k => db.PersonNameKeys.Any(e => e.PersonId == k.PersonId && e.Key.CompareTo(also) >= 0 && e.Key.CompareTo(below) < 0));
+                // PostgreSQL guesses a prefix range holds one row and scans it per person, so it gets the range's few keys by name.
+                keys = db.IsPostgres && await KeysInAsync(new KeyRange(also, below), ct) is { } named
+                    ? keys.Where(k => db.PersonNameKeys.Any(e => named.Contains(e.Key) && e.PersonId == k.PersonId))
+                    : keys.Where(k => db.PersonNameKeys.Any(e => e.PersonId == k.PersonId && e.Key.CompareTo(also) >= 0 && e.Key.CompareTo(below) < 0));
             }
             else
             {
@@ -150,6 +156,25 @@ public sealed partial class SearchPersons(PanaDb db, PersonScope scope, TimeProv
     /// <summary>Whether a word's range holds a key past the word itself, so that one person can have several keys in it.</summary>
     private Task<bool> SpansKeysAsync(KeyRange w, CancellationToken ct) =>
         db.PersonNameKeys.AnyAsync(k => k.Key.CompareTo(w.From) > 0 && k.Key.CompareTo(w.To) < 0, ct);
+
+    /// <summary>The distinct keys in a word's range, one index seek each, or null past <see cref="NamedKeysLimit"/>.</summary>
+    private async Task<List<string>?> KeysInAsync(KeyRange w, CancellationToken ct)
+    {
+        var found = new List<string>();
+        var after = w.From;
+        var next = await db.PersonNameKeys.Where(k => k.Key.CompareTo(w.From) >= 0 && k.Key.CompareTo(w.To) < 0).OrderBy(k => k.Key).Select(k => k.Key).FirstOrDefaultAsync(ct);
+        while (next is not null)
+        {
+            if (found.Count == NamedKeysLimit)
+            {
+                return null;
+            }
+            found.Add(next);
+            after = next;
+            next = await db.PersonNameKeys.Where(k => k.Key.CompareTo(after) > 0 && k.Key.CompareTo(w.To) < 0).OrderBy(k => k.Key).Select(k => k.Key).FirstOrDefaultAsync(ct);
+        }
+        return found;
+    }
 
     /// <summary>The people in scope that meet the filters and the search's words other than names; narrowed if there were any.</summary>
     private (IQueryable<Person> People, bool Narrowed) Filtered(Filter f)
