@@ -120,9 +120,55 @@ public sealed class SearchTests(Apps apps)
         Assert.Single(last.GetProperty("items").EnumerateArray());
         Assert.Empty(Ids(found).Intersect(Ids(last)));
 
+        var both = $"q=Timur {Uri.EscapeDataString(family)}";
+        var firstPage = await api.Search($"{both}&pageSize=200&page=5");
+        Assert.Equal(SearchPersons.CountLimit, firstPage.GetProperty("total").GetInt32());
+        Assert.True(firstPage.GetProperty("capped").GetBoolean());
+        Assert.Equal(200, firstPage.GetProperty("items").GetArrayLength());
+        var pastLimit = await api.Search($"{both}&pageSize=200&page=6");
+        Assert.Single(pastLimit.GetProperty("items").EnumerateArray());
+        Assert.Empty(Ids(firstPage).Intersect(Ids(pastLimit)));
+
         var browser = await app.SignedInAs(Roles.ProtectionOfficer);
         var html = await browser.GetStringAsync($"/Registry?q={Uri.EscapeDataString(family)}");
         Assert.Contains("More than 1,000 found", html);
+    }
+
+    [Theory, MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
+    public async Task Two_words_find_the_people_with_both_whichever_is_commoner_and_in_the_rarer_words_order(string database)
+    {
+        var app = apps.For(database);
+        var api = app.Api(await app.Token(await app.NewUser(Roles.ProtectionOfficer)));
+        var given = Stem("Aziz");
+        var rare = Stem("Nodir") + "i";
+        var others = new List<Guid>();
+        for (var i = 0; i < 6; i++)
+        {
+            others.Add((await api.Registered(APerson.Named(given, Stem("Nabi"))))[0]);
+        }
+        var zafar = (await api.Registered(APerson.Named("Zafar", rare)))[0];
+        var plain = (await api.Registered(APerson.Named(given, rare)))[0];
+        var longer = (await api.Registered(APerson.Named(given + "bek", rare)))[0];
+        var patronymic = (await api.Registered(APerson.Named("Bahrom", rare) with { Patronymic = given + "ovich" }))[0];
+        var inOrder = Ids(await api.Search($"q={rare}")).Where(id => id != zafar).ToList();
+        Assert.Equal([plain, longer, patronymic], inOrder.Order());
+
+        foreach (var q in new[] { $"{given} {rare}", $"{rare} {given}", $"{NameScripts.ToCyrillic(given)} {rare}", $"{given} {rare[..^2]}" })
+        {
+            var found = await api.Search($"q={Uri.EscapeDataString(q)}");
+            Assert.Equal(inOrder, Ids(found));
+            Assert.Equal(3, found.GetProperty("total").GetInt32());
+            Assert.False(found.GetProperty("capped").GetBoolean());
+        }
+        Assert.Equal(Enumerable.Reverse(inOrder), Ids(await api.Search($"q={Uri.EscapeDataString($"{given} {rare}")}&desc=true")));
+        Assert.Equal([inOrder[2]], Ids(await api.Search($"q={Uri.EscapeDataString($"{given} {rare}")}&pageSize=2&page=2")));
+        Assert.Equal([longer], Ids(await api.Search($"q={Uri.EscapeDataString($"{given}bek {rare}")}")));
+        Assert.Equal(others.Order(), Ids(await api.Search($"q={given} Nabi&pageSize=50")).Order());
+
+        var partner = app.Api(await app.Token(await app.NewUser(Roles.PartnerCaseworker)));
+        var hidden = await partner.Search($"q={Uri.EscapeDataString($"{given} {rare}")}");
+        Assert.Equal(0, hidden.GetProperty("total").GetInt32());
+        Assert.Empty(Ids(hidden));
     }
 
     /// <summary>A unique name word whose letters read the same back from Cyrillic.</summary>

@@ -36,11 +36,25 @@ public sealed partial class SearchPersons(PanaDb db, PersonScope scope, TimeProv
 
     private const int KeysPerPerson = 8;
 
+    /// <summary>How far a word's keys are counted to find the rarest word; past it, every word is as common.</summary>
+    private const int RarestWordLimit = 20_000;
+
+    /// <summary>How many keys of a word's range are named one by one; past it, the range is read as a range.</summary>
+    private const int NamedKeysLimit = 16;
+
     public async Task<Result> HandleAsync(Filter f, CancellationToken ct = default)
     {
-        var (matches, ordered) = await QueryAsync(f, ct);
+        var (matches, ordered, ids) = await QueryAsync(f, ct);
         var size = Math.Clamp(f.PageSize, 1, 200);
         var page = Math.Max(1, f.Page);
+        if (ids is not null && page * size <= CountLimit)
+        {
+            // One pass of the intersection gives both the count and the page, instead of one pass for each.
+            var first = await ids.Take(CountLimit + 1).ToListAsync(ct);
+            var wanted = first.Skip((page - 1) * size).Take(size).ToList();
+            var rows = wanted.Count == 0 ? [] : await Project(scope.Persons.AsNoTracking().Where(p => wanted.Contains(p.Id))).ToListAsync(ct);
+            return new Result([.. rows.OrderBy(r => wanted.IndexOf(r.Id))], Math.Min(first.Count, CountLimit), first.Count > CountLimit, page, size);
+        }
         var found = await matches(ct);
         var items = found == 0 ? [] : await Project(ordered).Skip((page - 1) * size).Take(size).ToListAsync(ct);
         return new Result(items, Math.Min(found, CountLimit), found > CountLimit, page, size);
@@ -49,7 +63,7 @@ public sealed partial class SearchPersons(PanaDb db, PersonScope scope, TimeProv
     /// <summary>Every match in order, streamed, for the export.</summary>
     public async IAsyncEnumerable<Row> StreamAsync(Filter f, [EnumeratorCancellation] CancellationToken ct = default)
     {
-        var (_, ordered) = await QueryAsync(f, ct);
+        var (_, ordered, _) = await QueryAsync(f, ct);
         await foreach (var row in Project(ordered).AsAsyncEnumerable().WithCancellation(ct))
         {
             yield return row;
@@ -64,29 +78,47 @@ public sealed partial class SearchPersons(PanaDb db, PersonScope scope, TimeProv
     /// person. Sorted by name, the people come in the order of the index (the matching word, then the full Latin
     /// name), so a page of a common name is read without sorting every match.
     /// </summary>
-    private async Task<(Func<CancellationToken, Task<int>> Count, IQueryable<Person> Ordered)> QueryAsync(Filter f, CancellationToken ct)
+    private async Task<(Func<CancellationToken, Task<int>> Count, IQueryable<Person> Ordered, IQueryable<Guid>? Ids)> QueryAsync(Filter f, CancellationToken ct)
     {
         var (people, narrowed) = Filtered(f);
         var words = Terms(f.Q).Select(NameKey).OfType<KeyRange>().Distinct().ToList();
         if (words.Count == 0)
         {
-            return (c => people.Take(CountLimit + 1).CountAsync(c), Sort(people, f));
+            return (c => people.Take(CountLimit + 1).CountAsync(c), Sort(people, f), null);
         }
         if (words.Count > 1)
         {
+            // Counted up to the rarest so far, not to CountLimit: names have thousands of keys, so that cap made every word tie and the first drive.
             var counts = new Dictionary<KeyRange, int>();
+            var rarest = RarestWordLimit;
             foreach (var w in words)
             {
-                counts[w] = await db.PersonNameKeys.Where(k => k.Key.CompareTo(w.From) >= 0 && k.Key.CompareTo(w.To) < 0).Take(CountLimit + 1).CountAsync(ct);
+                counts[w] = await db.PersonNameKeys.Where(k => k.Key.CompareTo(w.From) >= 0 && k.Key.CompareTo(w.To) < 0).Take(rarest + 1).CountAsync(ct);
+                rarest = Math.Min(rarest, counts[w]);
             }
             words = [.. words.OrderBy(w => counts[w])];
         }
         var (low, high) = words[0];
-        var keys = db.PersonNameKeys.Where(k => k.Key.CompareTo(low) >= 0 && k.Key.CompareTo(high) < 0
-            && !db.PersonNameKeys.Any(e => e.PersonId == k.PersonId && e.Key.CompareTo(low) >= 0 && e.Key.CompareTo(k.Key) < 0));
+        var keys = db.PersonNameKeys.Where(k => k.Key.CompareTo(low) >= 0 && k.Key.CompareTo(high) < 0);
+        // Under a single key a person has one row, so the seek for their first key in the range is only needed past it.
+        if (words.Count == 1 || await SpansKeysAsync(words[0], ct))
+        {
+            keys = keys.Where(k => !db.PersonNameKeys.Any(e => e.PersonId == k.PersonId && e.Key.CompareTo(low) >= 0 && e.Key.CompareTo(k.Key) < 0));
+        }
         foreach (var (also, below) in words.Skip(1))
         {
-            keys = keys.Where(k => db.PersonNameKeys.Any(e => e.PersonId == k.PersonId && e.Key.CompareTo(also) >= 0 && e.Key.CompareTo(below) < 0));
+            if (await SpansKeysAsync(new KeyRange(also, below), ct))
+            {
+                // PostgreSQL guesses a prefix range holds one row and scans it per person, so it gets the range's few keys by name.
+                keys = db.IsPostgres && await KeysInAsync(new KeyRange(also, below), ct) is { } named
+                    ? keys.Where(k => db.PersonNameKeys.Any(e => named.Contains(e.Key) && e.PersonId == k.PersonId))
+                    : keys.Where(k => db.PersonNameKeys.Any(e => e.PersonId == k.PersonId && e.Key.CompareTo(also) >= 0 && e.Key.CompareTo(below) < 0));
+            }
+            else
+            {
+                // One key: sought by (Key, PersonId), whose rows for that key lie together and stay cached, not across the whole index.
+                keys = keys.Where(k => db.PersonNameKeys.Any(e => e.Key == also && e.PersonId == k.PersonId));
+            }
         }
         var hits = from k in keys join p in people on k.PersonId equals p.Id select new KeyHit { Key = k, Person = p };
         var matches = hits.Select(h => h.Person);
@@ -97,21 +129,51 @@ public sealed partial class SearchPersons(PanaDb db, PersonScope scope, TimeProv
                 .Select(h => h.Person),
             _ => Sort(matches, f),
         };
+        if (words.Count > 1 && f.Sort == PersonSort.Name)
+        {
+            // A merged person's keys move to the person kept, so with nothing else to check the keys alone are read.
+            var ids = narrowed || !scope.SeesEveryone ? ordered.Select(p => p.Id)
+                : f.Descending ? keys.OrderByDescending(k => k.Key).ThenByDescending(k => k.SortName).ThenByDescending(k => k.PersonId).Select(k => k.PersonId)
+                : keys.OrderBy(k => k.Key).ThenBy(k => k.SortName).ThenBy(k => k.PersonId).Select(k => k.PersonId);
+            return (c => ids.Take(CountLimit + 1).CountAsync(c), ordered, ids);
+        }
         if (narrowed || !scope.SeesEveryone)
         {
-            return (c => matches.Take(CountLimit + 1).CountAsync(c), ordered);
+            return (c => matches.Take(CountLimit + 1).CountAsync(c), ordered, null);
         }
         if (words.Count > 1)
         {
-            // A merged person's keys move to the person kept, so with nothing else to check the keys alone are counted.
-            return (c => keys.Take(CountLimit + 1).CountAsync(c), ordered);
+            return (c => keys.Take(CountLimit + 1).CountAsync(c), ordered, null);
         }
         // One word: its people are the distinct people of a stretch of the index, read in one pass without a
         // seek per key. A person has far fewer than KeysPerPerson keys under one word, so that many rows per
         // person counted reach past the limit.
         var rows = db.PersonNameKeys.Where(k => k.Key.CompareTo(low) >= 0 && k.Key.CompareTo(high) < 0).Select(k => k.PersonId)
             .Take(KeysPerPerson * (CountLimit + 1));
-        return (c => rows.Distinct().CountAsync(c), ordered);
+        return (c => rows.Distinct().CountAsync(c), ordered, null);
+    }
+
+    /// <summary>Whether a word's range holds a key past the word itself, so that one person can have several keys in it.</summary>
+    private Task<bool> SpansKeysAsync(KeyRange w, CancellationToken ct) =>
+        db.PersonNameKeys.AnyAsync(k => k.Key.CompareTo(w.From) > 0 && k.Key.CompareTo(w.To) < 0, ct);
+
+    /// <summary>The distinct keys in a word's range, one index seek each, or null past <see cref="NamedKeysLimit"/>.</summary>
+    private async Task<List<string>?> KeysInAsync(KeyRange w, CancellationToken ct)
+    {
+        var found = new List<string>();
+        var after = w.From;
+        var next = await db.PersonNameKeys.Where(k => k.Key.CompareTo(w.From) >= 0 && k.Key.CompareTo(w.To) < 0).OrderBy(k => k.Key).Select(k => k.Key).FirstOrDefaultAsync(ct);
+        while (next is not null)
+        {
+            if (found.Count == NamedKeysLimit)
+            {
+                return null;
+            }
+            found.Add(next);
+            after = next;
+            next = await db.PersonNameKeys.Where(k => k.Key.CompareTo(after) > 0 && k.Key.CompareTo(w.To) < 0).OrderBy(k => k.Key).Select(k => k.Key).FirstOrDefaultAsync(ct);
+        }
+        return found;
     }
 
     /// <summary>The people in scope that meet the filters and the search's words other than names; narrowed if there were any.</summary>
