@@ -11,12 +11,13 @@ public static class ScaleNotes
         var sqlite = r.Engine == "sqlite";
         if (r.NameSearch.P95 > 50)
         {
-            yield return "**Name search** (`SearchPersons`): a word is a range of the name-key index (`Key >= 'rahim' AND Key < 'rahin'`), the rarest word drives, "
-                + "people come in index order and the count stops past 1,000, so the median is low; the tail is the two-word searches (given + family name), whose "
-                + "capped count checks the second word person by person (two index lookups per person under the first word, up to 1,001)"
-                + (sqlite ? ". " : ", and PostgreSQL plans every query afresh (no prepared statements), 5-30 ms under load. ")
-                + "*Plan*: count a two-word search by intersecting the two words' key ranges (both ordered by person) instead of probing per person; prepare the "
-                + "search statements; search a phone through an index of its last digits rather than a substring scan.";
+            yield return "**Name search** (`SearchPersons`): a word is a range of the name-key index (`Key >= 'rahim' AND Key < 'rahin'`); the rarest word "
+                + "drives (each word counted only up to the rarest so far), people come in index order, the count stops past 1,000, and two words give count and "
+                + "page in one pass, the other word sought by (Key, PersonId). What is left in the tail is a second word whose range spans many keys (rahim, "
+                + "rahimi, rahimov), sought with one index jump per person under the first"
+                + (sqlite ? ", and SQLite's default page cache of 2 MiB per connection. " : ". ")
+                + "*Plan*: a larger SQLite page cache per connection (memory traded for reads); on PostgreSQL a higher statistics target on the key column; "
+                + "search a phone through an index of its last digits rather than a substring scan.";
         }
         if (r.Duplicates.P95 > 20)
         {
