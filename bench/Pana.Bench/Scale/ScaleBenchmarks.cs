@@ -238,6 +238,12 @@ public static class ScaleBenchmarks
                 return new Import(rows, file.Length / 1048576.0, true, seconds, 0, 0, 0, 0, null, $"HTTP {(int)response.StatusCode}: {body[..Math.Min(300, body.Length)]}");
             }
             var report = JsonDocument.Parse(body).RootElement;
+            // Why rows were held back, the commonest reasons first (a duplicate of the registry, of the file, a failed save).
+            foreach (var reason in report.GetProperty("rejected").EnumerateArray().Select(r => r.GetProperty("reason").GetString() ?? "")
+                .GroupBy(r => r.Length > 160 ? r[..160] : r).Where(g => !g.Key.Contains("was rejected because")).OrderByDescending(g => g.Count()).Take(8))
+            {
+                Console.WriteLine($"    {reason.Count(),7:N0} rejected: {reason.Key}");
+            }
             return new Import(rows, file.Length / 1048576.0, true, seconds, report.GetProperty("imported").GetInt32(), report.GetProperty("rejected").GetArrayLength(),
                 report.GetProperty("skipped").GetInt32(), report.GetProperty("households").GetInt32(), null, null);
         }

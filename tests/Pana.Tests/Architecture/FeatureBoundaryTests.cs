@@ -14,7 +14,7 @@ public sealed class FeatureBoundaryTests
         ["Identity"] = ["Bootstrap", "RoleNames", "UserDirectory", "UserSummary"],
         ["ReferenceData"] = ["ReferenceDirectory", "OrganisationRow", "OperationSummary", "OrganisationTypes", "ReferenceSeed", "Choice"],
         ["Registry"] = ["DemoRegistry", "PopulationFigures", "PopulationCounts", "MergePersons", "PersonDetails", "DocumentEntry", "PersonRules", "RegistryText", "NameScripts", "SyntheticRegistry", "SyntheticReport", "DuplicateKeys"],
-        ["Matching"] = ["PersonMatcher", "MatchRecord", "MatchRecords", "MatchLevel", "MatchReason", "MatchResult", "FoldedNames"],
+        ["Matching"] = ["PersonMatcher", "MatchRecord", "MatchRecords", "MatchLevel", "MatchReason", "MatchResult", "MatchThresholds", "FoldedNames"],
     };
 
     [Fact]

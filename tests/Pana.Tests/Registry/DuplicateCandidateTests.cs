@@ -4,6 +4,7 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Pana.Data.Identity;
 using Pana.Features.Registry.Names;
+using Pana.Features.Shell;
 using Pana.Tests.Support;
 
 namespace Pana.Tests.Registry;
@@ -132,6 +133,31 @@ public sealed class DuplicateCandidateTests(Apps apps)
         // The family name mistyped: only the given name and the year are shared, as with every stranger.
         Assert.Contains(person, await Candidates(api, given, "Nazarhanov", "1979-05-05", "Exact"));
         Assert.Contains(person, await Candidates(api, given, "Nazrakhanov", "1979-05-05", "Exact"));
+    }
+
+    [Theory, MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
+    public async Task What_holds_an_import_back_is_judged_for_the_size_of_the_registry(string database)
+    {
+        // Names and sex agree, birth date and origin are unknown on one side: probable among a few thousand people, not among 30,000.
+        async Task<JsonElement> ImportNamesake(PanaApp app)
+        {
+            var api = app.Api(await app.Token(await app.NewUser(Roles.RegistrationAssistant)));
+            var files = new ImportFiles();
+            await api.Registered(APerson.Named("Bahodir", files.LatinFamily) with { BirthDate = null, BirthDatePrecision = "Unknown", OriginCode = null });
+            return await Import(api, files.Csv(rows:
+            [
+                [files.Person(1), files.Household(1), "FocalPoint", "Баходир", NameScripts.ToCyrillic(files.LatinFamily), "M", "1979-05-05", "AFG", "AFG", "KZ-75", "", "", "ASY", "", "", "", "", ""],
+            ]), "namesake.csv");
+        }
+
+        var small = await ImportNamesake(apps.For(database));
+        Assert.Equal(0, small.GetProperty("imported").GetInt32());
+        Assert.Contains("Possible duplicate of", small.GetProperty("rejected")[0].GetProperty("reason").GetString());
+
+        await using var large = apps.Fresh(database);
+        Assert.Equal(0, await Commands.RunAsync("generate", large.Services, ["--people", "30000", "--seed", "3"]));
+        var imported = await ImportNamesake(large);
+        Assert.True(imported.GetProperty("imported").GetInt32() == 1, imported.GetRawText());
     }
 
     private static async Task<JsonElement> Import(HttpClient api, byte[] content, string fileName)

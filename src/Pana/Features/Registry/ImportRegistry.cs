@@ -54,6 +54,10 @@ public sealed partial class ImportRegistry(PanaDb db, RegisterHousehold register
 
     private DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
 
+    // What holds a row back: a match likely in a registry of this size (each doubling past the calibration asks one more bit),
+    // so that in a registry of millions a stranger of the same names and sex does not stop the import; the check by hand shows every candidate.
+    private MatchThresholds likely = MatchThresholds.Default;
+
     public async Task<ImportReport> HandleAsync(Stream file, string fileName, string operationCode, CancellationToken ct)
     {
         var report = await ImportAsync(file, fileName, operationCode, ct);
@@ -96,6 +100,7 @@ public sealed partial class ImportRegistry(PanaDb db, RegisterHousehold register
         MarkRepeatedPeople(rows);
         var known = await KnownAsync(operationCode, rows, ct);
         await rules.UseCodeListsAsync(ct);
+        likely = MatchThresholds.ForRegistryOf(await db.Persons.LongCountAsync(ct));
         var prefix = await db.Operations.Where(o => o.Code == operationCode).Select(o => o.RegistrationPrefix).SingleAsync(ct);
         var duplicates = new ImportDuplicates(db, check);
         var households = 0;
@@ -199,7 +204,7 @@ public sealed partial class ImportRegistry(PanaDb db, RegisterHousehold register
         var accepted = new List<(RegisterHouseholds.Prepared Records, List<ImportRow> Rows)>();
         foreach (var (command, rows) in ready)
         {
-            // A possible match alone does not hold an import up; a probable or certain one waits for confirm_new.
+            // A possible match alone does not hold an import up; a probable or certain one (for a registry of this size) waits for confirm_new.
             var blocking = command.Members.Select((m, i) => (Member: i, Report: m.ConfirmedNew ? null : duplicates.Find(m)))
                 .Where(x => x.Report is { } r && Blocks(r)).ToList();
             if (blocking.Count > 0)
@@ -331,19 +336,21 @@ public sealed partial class ImportRegistry(PanaDb db, RegisterHousehold register
     }
 
     /// <summary>Matches outside the user's organisation are not shown, so they cannot be judged possible only: they hold the row too.</summary>
-    private static bool Blocks(DuplicateReport report) => report.HiddenOutsideScope > 0 || report.Candidates.Any(c => c.Level != MatchLevel.Possible);
+    private bool Blocks(DuplicateReport report) => report.HiddenOutsideScope > 0 || report.Candidates.Any(Likely);
+
+    private bool Likely(DuplicateCandidate c) => likely.LevelOf(c.Score) >= MatchLevel.Probable;
 
     /// <param name="report">The member's candidates.</param>
     /// <param name="imported">The line of each person this import registered, who may have no number yet.</param>
     private string DuplicateReason(DuplicateReport report, Dictionary<Guid, int> imported)
     {
-        var likely = report.Candidates.Where(c => c.Level != MatchLevel.Possible).Take(3)
+        var shown = report.Candidates.Where(Likely).Take(3)
             .Select(c => $"{(imported.TryGetValue(c.PersonId, out var line) ? t["row {0} of this file", line].Value : c.RegistrationNumber)} ({string.Join(", ", c.Reasons.Select(r => t[r].Value))})").ToList();
         if (report.HiddenOutsideScope > 0)
         {
-            likely.Add(t["{0} people registered by other organisations", report.HiddenOutsideScope]);
+            shown.Add(t["{0} people registered by other organisations", report.HiddenOutsideScope]);
         }
-        return t["Possible duplicate of {0}; set confirm_new to yes to import anyway.", string.Join("; ", likely)];
+        return t["Possible duplicate of {0}; set confirm_new to yes to import anyway.", string.Join("; ", shown)];
     }
 
     private string Problem(TableProblem problem) => problem switch
