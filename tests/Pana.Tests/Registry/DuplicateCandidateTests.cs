@@ -124,10 +124,7 @@ public sealed class DuplicateCandidateTests(Apps apps)
         var rows = Enumerable.Range(1, 300).Select(n => (string[])[files.Person(n), files.Household(n), "FocalPoint", given, char.ToUpperInvariant('k') + Made(), "M",
             "1979-05-05", "AFG", "AFG", "KZ-75", "", "", "ASY", "", "", "", "", "yes"]).ToList();
         rows.Add([files.Person(301), files.Household(301), "FocalPoint", given, "Nazarkhanov", "M", "1979-05-05", "AFG", "AFG", "KZ-75", "", "", "ASY", "", "", "", "", "yes"]);
-        var file = new ByteArrayContent(files.Csv(rows: rows));
-        file.Headers.ContentType = new MediaTypeHeaderValue("text/csv");
-        var imported = await api.PostAsync("/api/v1/persons/import?operation=KAZ", new MultipartFormDataContent { { file, "file", "strangers.csv" } });
-        Assert.Equal(301, (await Json.Read(imported)).GetProperty("imported").GetInt32());
+        Assert.Equal(301, (await Import(api, files.Csv(rows: rows), "strangers.csv")).GetProperty("imported").GetInt32());
         var person = await app.Db(db => db.Persons.Where(p => p.ExternalId == files.Person(301)).Select(p => p.Id).SingleAsync());
 
         // The family name mistyped: only the given name and the year are shared, as with every stranger.
