@@ -18,7 +18,7 @@ namespace Pana.Bench.Scale;
 public static class ScaleBenchmarks
 {
     private const string Usage = "scale --db sqlite|postgres [--people 1000000] [--seed 1] [--import-rows 100000] [--import-cap 600] "
-        + "[--dedup-cap 600] [--search-people 15] [--load-seconds 20] [--clients 64] [--app path/to/Pana.dll] [--out docs/benchmarks.md] "
+        + "[--dedup-cap 600] [--search-people 15] [--rounds 3] [--load-seconds 20] [--clients 64] [--app path/to/Pana.dll] [--out docs/benchmarks.md] "
         + "[--only search,duplicates,statistics,page,import,dedup] [--tag name] [--reuse] | scale --report";
 
     public static async Task<int> RunAsync(string[] args)
@@ -66,6 +66,7 @@ public static class ScaleBenchmarks
         var importCap = TimeSpan.FromSeconds(Number(options, "import-cap", 600));
         var dedupCap = TimeSpan.FromSeconds(Number(options, "dedup-cap", 600));
         var searchPeople = Number(options, "search-people", 15);
+        var rounds = Number(options, "rounds", 3);
         // --only measures part of the list, for working on one target; such a run is printed, never written.
         var only = options.GetValueOrDefault("only")?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         bool Wanted(string measure) => only is null || only.Contains(measure);
@@ -119,7 +120,7 @@ public static class ScaleBenchmarks
                 {
                     matches.Add(page.GetProperty("total").GetInt32());
                 }
-            })).ToList(), rounds: 3, budget: TimeSpan.FromSeconds(120));
+            })).ToList(), rounds, budget: TimeSpan.FromSeconds(120));
             Console.WriteLine($"  median {search.Median:N1} ms, p95 {search.P95:N1} ms over {search.Count} searches");
         }
 
@@ -132,7 +133,7 @@ public static class ScaleBenchmarks
             {
                 using var response = await http.PostAsJsonAsync("api/v1/persons/duplicates", d, AppHost.Json, ct);
                 response.EnsureSuccessStatusCode();
-            })).ToList(), rounds: 3, budget: TimeSpan.FromSeconds(90));
+            })).ToList(), rounds, budget: TimeSpan.FromSeconds(90));
             Console.WriteLine($"  median {duplicates.Median:N1} ms, p95 {duplicates.P95:N1} ms");
         }
 

@@ -99,7 +99,20 @@ public sealed class ScaleDatabase
         return new SqlitePanaDb(new DbContextOptionsBuilder<SqlitePanaDb>().UseSqlite(cs, o => o.CommandTimeout(600)).Options);
     }
 
+    /// <summary>People picked at random; a kept database (--reuse) keeps its first sample, so runs on it compare like with like.</summary>
     public async Task<List<SampledPerson>> SampleAsync(int count, CancellationToken ct)
+    {
+        var kept = Path.Combine(WorkFolder, $"sample-{Provider}-{count}.json");
+        if (Reused && File.Exists(kept))
+        {
+            return System.Text.Json.JsonSerializer.Deserialize<List<SampledPerson>>(await File.ReadAllTextAsync(kept, ct))!;
+        }
+        var sample = await PickAsync(count, ct);
+        await File.WriteAllTextAsync(kept, System.Text.Json.JsonSerializer.Serialize(sample), ct);
+        return sample;
+    }
+
+    private async Task<List<SampledPerson>> PickAsync(int count, CancellationToken ct)
     {
         await using var db = Open();
         return await db.Persons.AsNoTracking().Where(p => p.MergedIntoId == null).OrderBy(p => EF.Functions.Random()).Take(count)

@@ -133,6 +133,25 @@ public sealed class DuplicateCandidateTests(Apps apps)
     }
 
     [Theory, MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
+    public async Task A_year_off_by_one_is_found_among_more_people_of_both_names_than_are_compared(string database)
+    {
+        var app = apps.For(database);
+        var api = app.Api(await app.Token(await app.NewUser(Roles.RegistrationAssistant)));
+        var files = new ImportFiles();
+        // Twice as many namesakes (the same two names: Muhammad Azizi) as a registration is compared with, born over fifty years.
+        var family = files.LatinFamily;
+        var rows = Enumerable.Range(1, 200).Select(n => (string[])[files.Person(n), files.Household(n), "FocalPoint", "Muhammad", family, "M",
+            $"{1940 + n % 50}-0{1 + n % 9}-1{n % 10}", "AFG", "AFG", "KZ-75", "", "", "ASY", "", "", "", "", "yes"]).ToList();
+        Assert.Equal(200, (await Import(api, files.Csv(rows: rows), "namesakes.csv")).GetProperty("imported").GetInt32());
+        var born1975 = await app.Db(db => db.Persons.Where(p => p.FamilyName == family && p.BirthDate!.Value.Year == 1975).Select(p => p.Id).ToListAsync());
+        Assert.Equal(4, born1975.Count);
+
+        // Written as born in 1976: no key of a name and the year is shared, only the two names, as with every namesake.
+        var found = await Candidates(api, "Мухаммад", NameScripts.ToCyrillic(family), "1976-01-01", "Year");
+        Assert.Superset(born1975.ToHashSet(), found.ToHashSet());
+    }
+
+    [Theory, MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
     public async Task What_holds_an_import_back_is_judged_for_the_size_of_the_registry(string database)
     {
         // Names and sex agree, birth date and origin are unknown on one side: probable among a few thousand people, not among 30,000.

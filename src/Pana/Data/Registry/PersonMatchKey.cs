@@ -18,6 +18,12 @@ public class PersonMatchKey
     /// passed over without reading the person when the other word is nothing like the registration's. Empty: none, or not known.
     /// </summary>
     public string Other { get; set; } = "";
+
+    /// <summary>
+    /// The year of birth of the record the key came from, when known: among the hundreds who share two common names
+    /// (Muhammad Azizi), those born near the registration's year are compared first, without reading the people.
+    /// </summary>
+    public int? Year { get; set; }
 }
 
 internal sealed class PersonMatchKeyConfiguration : IEntityTypeConfiguration<PersonMatchKey>
@@ -26,6 +32,8 @@ internal sealed class PersonMatchKeyConfiguration : IEntityTypeConfiguration<Per
     {
         b.HasKey(e => new { e.Key, e.PersonId });
         b.HasIndex(e => e.PersonId);
+        // Covering: a registration's candidates are read from the index alone, not with a table lookup per row.
+        b.HasIndex(e => new { e.Key, e.PersonId, e.Other, e.Year });
         b.Property(e => e.Key).HasMaxLength(100);
         b.Property(e => e.Other).HasMaxLength(45);
         b.HasOne<Person>().WithMany().HasForeignKey(e => e.PersonId).OnDelete(DeleteBehavior.Cascade);

@@ -21,8 +21,8 @@ public sealed class DuplicateCheck(PanaDb db, PersonScope scope, CurrentUser use
         var record = MatchRecords.Of(d, documents);
         var mine = DuplicateKeys.Entries(d.GivenName, d.FamilyName, d.BirthDate, d.BirthDatePrecision);
         var keys = mine.Select(k => k.Key).ToList();
-        var shared = keys.Count == 0 ? [] : await db.PersonMatchKeys.Where(k => keys.Contains(k.Key)).Select(k => new { k.Key, k.PersonId, k.Other }).ToListAsync(ct);
-        var byKey = DuplicateKeys.Rank(mine, shared.Select(k => (k.Key, k.PersonId, k.Other)));
+        var shared = keys.Count == 0 ? [] : await db.PersonMatchKeys.Where(k => keys.Contains(k.Key)).Select(k => new { k.Key, k.PersonId, k.Other, k.Year }).ToListAsync(ct);
+        var byKey = DuplicateKeys.Rank(mine, DuplicateKeys.YearOf(d.BirthDate, d.BirthDatePrecision), shared.Select(k => (k.Key, k.PersonId, k.Other, k.Year)));
         var docKeys = DocumentKeys(record);
         var byDocument = docKeys.Count == 0 ? [] : await db.PersonDocuments.Where(x => docKeys.Contains(x.NumberKey)).Select(x => x.PersonId).ToListAsync(ct);
         var phone = Phone(record);

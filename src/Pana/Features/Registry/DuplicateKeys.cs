@@ -71,33 +71,42 @@ public static class DuplicateKeys
 
     public const int MaxUnlike = 20;
 
+    /// <summary>The year of birth a key row carries: none when the date is not known.</summary>
+    public static int? YearOf(DateOnly? birth, DatePrecision precision) => birth is { } b && precision != DatePrecision.Unknown ? b.Year : null;
+
+    // Years of birth this close count as near: a year off by one, a year guessed from an age.
+    private const int NearYears = 2;
+
     /// <summary>
     /// The people worth comparing with a registration, from the stored keys it shares with them: those sharing the most
-    /// first (both names together count double, as strangers share one name and a year more often: Ivanov born 1985);
-    /// among those sharing one name and the year only, those whose other name is alike first, and of the unlike ones (a
-    /// name changed by marriage, or a stranger) a few. The registration check and the import rank alike.
+    /// first (both names together count double, as strangers share one name and a year more often: Ivanov born 1985).
+    /// Those who share both names but were born years apart, and those who share one name and the year but whose other
+    /// name is nothing like it (a name changed by marriage, or a stranger), are unlikely: a few of them are compared,
+    /// the nearest first. The registration check and the import rank alike.
     /// </summary>
-    public static List<Guid> Rank(IReadOnlyList<(string Key, string Other)> mine, IEnumerable<(string Key, Guid PersonId, string Other)> shared)
+    public static List<Guid> Rank(IReadOnlyList<(string Key, string Other)> mine, int? year, IEnumerable<(string Key, Guid PersonId, string Other, int? Year)> shared)
     {
         var others = mine.ToDictionary(e => e.Key, e => e.Other, StringComparer.Ordinal);
-        var weights = new Dictionary<Guid, (int Weight, bool Alike)>();
-        foreach (var (key, person, other) in shared)
+        var found = new Dictionary<Guid, (int Weight, bool Likely, int Distance)>();
+        foreach (var (key, person, other, theirs) in shared)
         {
-            var (weight, alike) = weights.GetValueOrDefault(person);
+            var distance = year is { } y && theirs is { } t ? Math.Abs(y - t) : 1;
+            var (weight, likely, _) = found.GetValueOrDefault(person);
             if (key.StartsWith(NamePair, StringComparison.Ordinal))
             {
                 weight += 2;
+                likely |= distance <= NearYears;
             }
             else
             {
                 weight++;
-                alike |= !key.StartsWith(YearKey, StringComparison.Ordinal) || others.TryGetValue(key, out var own) && OthersMayAgree(own, other);
+                likely |= !key.StartsWith(YearKey, StringComparison.Ordinal) || others.TryGetValue(key, out var own) && OthersMayAgree(own, other);
             }
-            weights[person] = (weight, alike);
+            found[person] = (weight, likely, distance);
         }
-        var unlike = 0;
-        return weights.OrderByDescending(w => w.Value.Weight).ThenByDescending(w => w.Value.Alike).ThenBy(w => w.Key)
-            .Where(w => w.Value.Weight > 1 || w.Value.Alike || ++unlike <= MaxUnlike).Take(MaxCandidates).Select(w => w.Key).ToList();
+        var unlikely = 0;
+        return found.OrderByDescending(w => w.Value.Weight).ThenByDescending(w => w.Value.Likely).ThenBy(w => w.Value.Distance).ThenBy(w => w.Key)
+            .Where(w => w.Value.Likely || w.Value.Weight > 2 || ++unlikely <= MaxUnlike).Take(MaxCandidates).Select(w => w.Key).ToList();
     }
 
     /// <summary>The principal word of a name folded as a family name (Мухаммад Насир → nasir), and its second reading if its spelling has one.</summary>
@@ -118,19 +127,21 @@ public static class DuplicateKeys
     private static string Cut(string word) => word.Length <= MaxWord ? word : word[..MaxWord];
 
     public static IEnumerable<PersonMatchKey> Rows(Person p) => Entries(p.GivenName, p.FamilyName, p.BirthDate, p.BirthDatePrecision)
-        .Select(k => new PersonMatchKey { Key = k.Key, Other = k.Other, PersonId = p.Id });
+        .Select(k => new PersonMatchKey { Key = k.Key, Other = k.Other, PersonId = p.Id, Year = YearOf(p.BirthDate, p.BirthDatePrecision) });
 
     /// <summary>Brings a person's stored keys in step with their names and date of birth (a new person has none yet).</summary>
     public static async Task WriteAsync(PanaDb db, Person p, bool isNew, CancellationToken ct)
     {
         var wanted = Entries(p.GivenName, p.FamilyName, p.BirthDate, p.BirthDatePrecision).ToDictionary(e => e.Key, e => e.Other, StringComparer.Ordinal);
+        var year = YearOf(p.BirthDate, p.BirthDatePrecision);
         var existing = isNew ? [] : await db.PersonMatchKeys.Where(k => k.PersonId == p.Id).ToListAsync(ct);
         db.PersonMatchKeys.RemoveRange(existing.Where(k => !wanted.ContainsKey(k.Key)));
-        foreach (var k in existing.Where(k => wanted.TryGetValue(k.Key, out var other) && other != k.Other))
+        foreach (var k in existing.Where(k => wanted.TryGetValue(k.Key, out var other) && (other != k.Other || year != k.Year)))
         {
             k.Other = wanted[k.Key];
+            k.Year = year;
         }
-        db.PersonMatchKeys.AddRange(wanted.Where(w => !existing.Any(k => k.Key == w.Key)).Select(w => new PersonMatchKey { PersonId = p.Id, Key = w.Key, Other = w.Value }));
+        db.PersonMatchKeys.AddRange(wanted.Where(w => !existing.Any(k => k.Key == w.Key)).Select(w => new PersonMatchKey { PersonId = p.Id, Key = w.Key, Other = w.Value, Year = year }));
     }
 
     /// <summary>
@@ -142,7 +153,7 @@ public static class DuplicateKeys
         var keptKeys = (await db.PersonMatchKeys.Where(k => k.PersonId == kept).Select(k => k.Key).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
         var moved = await db.PersonMatchKeys.Where(k => k.PersonId == duplicate).ToListAsync(ct);
         db.PersonMatchKeys.RemoveRange(moved);
-        db.PersonMatchKeys.AddRange(moved.Where(k => !keptKeys.Contains(k.Key)).Select(k => new PersonMatchKey { PersonId = kept, Key = k.Key, Other = k.Other }));
+        db.PersonMatchKeys.AddRange(moved.Where(k => !keptKeys.Contains(k.Key)).Select(k => new PersonMatchKey { PersonId = kept, Key = k.Key, Other = k.Other, Year = k.Year }));
     }
 
     /// <summary>
@@ -172,7 +183,7 @@ public static class DuplicateKeys
                     break;
                 }
                 db.PersonMatchKeys.AddRange(page.SelectMany(p => Entries(p.GivenName, p.FamilyName, p.BirthDate, p.BirthDatePrecision)
-                    .Select(k => new PersonMatchKey { PersonId = p.Id, Key = k.Key, Other = k.Other })));
+                    .Select(k => new PersonMatchKey { PersonId = p.Id, Key = k.Key, Other = k.Other, Year = YearOf(p.BirthDate, p.BirthDatePrecision) })));
                 await db.SaveChangesAsync(ct);
                 db.ChangeTracker.Clear();
                 done += page.Count;
@@ -183,8 +194,9 @@ public static class DuplicateKeys
             foreach (var kept in merged.GroupBy(m => m.Kept))
             {
                 var has = (await db.PersonMatchKeys.Where(k => k.PersonId == kept.Key).Select(k => k.Key).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
-                db.PersonMatchKeys.AddRange(kept.SelectMany(m => Entries(m.GivenName, m.FamilyName, m.BirthDate, m.BirthDatePrecision)).Where(k => has.Add(k.Key))
-                    .Select(k => new PersonMatchKey { PersonId = kept.Key, Key = k.Key, Other = k.Other }));
+                db.PersonMatchKeys.AddRange(kept.SelectMany(m => Entries(m.GivenName, m.FamilyName, m.BirthDate, m.BirthDatePrecision)
+                        .Select(k => new PersonMatchKey { PersonId = kept.Key, Key = k.Key, Other = k.Other, Year = YearOf(m.BirthDate, m.BirthDatePrecision) }))
+                    .Where(k => has.Add(k.Key)));
             }
             await db.SaveChangesAsync(ct);
             db.ChangeTracker.Clear();

@@ -16,7 +16,7 @@ internal sealed class ImportDuplicates(PanaDb db, DuplicateCheck check)
     private const int MaxKept = 100_000;
 
     // Each key's people, with the other name word of a name-and-year key (empty for documents and phones).
-    private readonly Dictionary<string, List<(Guid PersonId, string Other)>> byKey = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<(Guid PersonId, string Other, int? Year)>> byKey = new(StringComparer.Ordinal);
     // Candidates as their own row gives them, and those read whole because some row may match them.
     private readonly Dictionary<Guid, Candidate> rows = [];
     private readonly Dictionary<Guid, Candidate> people = [];
@@ -37,23 +37,23 @@ internal sealed class ImportDuplicates(PanaDb db, DuplicateCheck check)
         }
         foreach (var chunk in wanted.Where(k => !k.StartsWith("d:", StringComparison.Ordinal) && !k.StartsWith("p:", StringComparison.Ordinal)).Chunk(500))
         {
-            foreach (var row in await db.PersonMatchKeys.Where(k => chunk.Contains(k.Key)).Select(k => new { k.Key, k.PersonId, k.Other }).ToListAsync(ct))
+            foreach (var row in await db.PersonMatchKeys.Where(k => chunk.Contains(k.Key)).Select(k => new { k.Key, k.PersonId, k.Other, k.Year }).ToListAsync(ct))
             {
-                byKey[row.Key].Add((row.PersonId, row.Other));
+                byKey[row.Key].Add((row.PersonId, row.Other, row.Year));
             }
         }
         foreach (var chunk in wanted.Where(k => k.StartsWith("d:", StringComparison.Ordinal)).Select(k => k[2..]).Chunk(500))
         {
             foreach (var row in await db.PersonDocuments.Where(d => chunk.Contains(d.NumberKey)).Select(d => new { d.NumberKey, d.PersonId }).ToListAsync(ct))
             {
-                byKey["d:" + row.NumberKey].Add((row.PersonId, ""));
+                byKey["d:" + row.NumberKey].Add((row.PersonId, "", null));
             }
         }
         foreach (var chunk in wanted.Where(k => k.StartsWith("p:", StringComparison.Ordinal)).Select(k => k[2..]).Chunk(500))
         {
             foreach (var row in await db.Persons.Where(p => chunk.Contains(p.PhoneDigits)).Select(p => new { p.PhoneDigits, p.Id }).ToListAsync(ct))
             {
-                byKey["p:" + row.PhoneDigits].Add((row.Id, ""));
+                byKey["p:" + row.PhoneDigits].Add((row.Id, "", null));
             }
         }
         var wantedBy = members.Select(m => (Member: m, Ids: Candidates(m).Where(id => !people.ContainsKey(id)).ToList())).ToList();
@@ -111,6 +111,7 @@ internal sealed class ImportDuplicates(PanaDb db, DuplicateCheck check)
             p.PhoneDigits.Length == 0 ? null : p.PhoneDigits, householdGivenNames);
         people[p.Id] = new Candidate(record, p.RegistrationNumber, DuplicateCheck.FullName(p.GivenName, p.Patronymic, p.FamilyName), p.LatinName, p.CyrillicName);
         visible.Add(p.Id);
+        var year = DuplicateKeys.YearOf(p.BirthDate, p.BirthDatePrecision);
         var keys = DuplicateKeys.Entries(p.GivenName, p.FamilyName, p.BirthDate, p.BirthDatePrecision)
             .Concat(documentKeys.Where(k => k.Length >= 4).Select(k => ("d:" + k, "")));
         if (p.PhoneDigits.Length >= 6)
@@ -122,7 +123,7 @@ internal sealed class ImportDuplicates(PanaDb db, DuplicateCheck check)
             // A key no row has asked for yet is read from the registry, where this person will be by then.
             if (byKey.TryGetValue(k, out var ids))
             {
-                ids.Add((p.Id, other));
+                ids.Add((p.Id, other, year));
             }
         }
     }
@@ -146,7 +147,8 @@ internal sealed class ImportDuplicates(PanaDb db, DuplicateCheck check)
             return [];
         }
         var mine = DuplicateKeys.Entries(m.Person.GivenName, m.Person.FamilyName, m.Person.BirthDate, m.Person.BirthDatePrecision);
-        var byName = DuplicateKeys.Rank(mine, mine.SelectMany(k => (byKey.GetValueOrDefault(k.Key) ?? []).Select(x => (k.Key, x.PersonId, x.Other))));
+        var byName = DuplicateKeys.Rank(mine, DuplicateKeys.YearOf(m.Person.BirthDate, m.Person.BirthDatePrecision),
+            mine.SelectMany(k => (byKey.GetValueOrDefault(k.Key) ?? []).Select(x => (k.Key, x.PersonId, x.Other, x.Year))));
         var other = Keys(m).Where(k => k[0] is 'd' or 'p').SelectMany(k => (byKey.GetValueOrDefault(k) ?? []).Take(DuplicateCheck.MaxCandidates).Select(x => x.PersonId));
         return byName.Concat(other).Distinct();
     }

@@ -1195,9 +1195,14 @@ namespace Pana.Data.Migrations.Postgres
                         .HasMaxLength(45)
                         .HasColumnType("character varying(45)");
 
+                    b.Property<int?>("Year")
+                        .HasColumnType("integer");
+
                     b.HasKey("Key", "PersonId");
 
                     b.HasIndex("PersonId");
+
+                    b.HasIndex("Key", "PersonId", "Other", "Year");
 
                     b.ToTable("PersonMatchKeys");
                 });

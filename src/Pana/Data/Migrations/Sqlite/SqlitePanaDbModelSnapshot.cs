@@ -1184,9 +1184,14 @@ namespace Pana.Data.Migrations.Sqlite
                         .HasMaxLength(45)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("Year")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Key", "PersonId");
 
                     b.HasIndex("PersonId");
+
+                    b.HasIndex("Key", "PersonId", "Other", "Year");
 
                     b.ToTable("PersonMatchKeys");
                 });
