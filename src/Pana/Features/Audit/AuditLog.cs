@@ -21,9 +21,16 @@ public sealed class AuditLog(PanaDb db, AuditTrail trail, AuditWriter writer)
     /// Records that someone saw a person's or household's data, before they see it: the line is committed with the
     /// views of other requests in one transaction (<see cref="AuditWriter"/>), not with this request's changes.
     /// </summary>
-    public async Task ViewedAsync(string entityType, Guid subjectId, string summary, CancellationToken ct = default)
+    public Task ViewedAsync(string entityType, Guid subjectId, string summary, CancellationToken ct = default) =>
+        RecordAsync(AuditAction.View, entityType, subjectId.ToString(), summary, subjectId, ct);
+
+    /// <summary>
+    /// Records a line of its own (a search, a list seen), committed and sealed with the lines of other requests in one
+    /// transaction (<see cref="AuditWriter"/>) before the caller shows what it records.
+    /// </summary>
+    public async Task RecordAsync(AuditAction action, string entityType, string entityId, string summary, Guid? subjectId = null, CancellationToken ct = default)
     {
-        var line = trail.Line(AuditAction.View, entityType, subjectId.ToString(), summary);
+        var line = trail.Line(action, entityType, entityId, summary);
         line.SubjectId = subjectId;
         if (writer.TryWrite(line) is { } written)
         {

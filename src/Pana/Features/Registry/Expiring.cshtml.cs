@@ -16,6 +16,6 @@ public sealed class ExpiringModel(ExpiringDocuments expiring, AuditLog audit) : 
     {
         Days = Math.Clamp(days ?? 30, 1, 366);
         Rows = await expiring.HandleAsync(operation, Days, ct);
-        await audit.WriteAsync(AuditAction.View, "Registry", "expiring", $"Web: documents expiring in {Days} days, {Rows.Count} listed", ct);
+        await audit.RecordAsync(AuditAction.View, "Registry", "expiring", $"Web: documents expiring in {Days} days, {Rows.Count} listed", ct: ct);
     }
 }

@@ -41,7 +41,7 @@ public sealed class IndexModel(SearchPersons search, ExportPersons export, Refer
         if (Request.Query.Count > 0)
         {
             Result = await search.HandleAsync(Filter() with { Page = PageNumber }, ct);
-            await audit.WriteAsync(AuditAction.View, "Registry", "search", $"Web: registry search, {(Result.Capped ? "more than " : "")}{Result.Total} found", ct);
+            await audit.RecordAsync(AuditAction.View, "Registry", "search", $"Web: registry search, {(Result.Capped ? "more than " : "")}{Result.Total} found", ct: ct);
         }
     }
 

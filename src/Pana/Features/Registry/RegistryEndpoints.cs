@@ -16,7 +16,7 @@ public static class RegistryEndpoints
         persons.MapGet("/", async ([AsParameters] SearchQuery query, SearchPersons search, AuditLog audit, CancellationToken ct) =>
             {
                 var result = await search.HandleAsync(query.ToFilter(), ct);
-                await audit.WriteAsync(AuditAction.View, "Registry", "search", $"API: registry search, {(result.Capped ? "more than " : "")}{result.Total} found", ct);
+                await audit.RecordAsync(AuditAction.View, "Registry", "search", $"API: registry search, {(result.Capped ? "more than " : "")}{result.Total} found", ct: ct);
                 return TypedResults.Ok(result);
             })
             .WithSummary("Search people: any name in any script, registration or document number, phone, date or year of birth; filters; paged; "

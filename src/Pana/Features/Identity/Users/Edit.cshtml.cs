@@ -33,7 +33,7 @@ public sealed class EditModel(UserDirectory directory, UpdateUser update, ResetP
         {
             return NotFound();
         }
-        await audit.WriteAsync(AuditAction.View, "User", Id, $"Viewed user {Shown.UserName}", ct);
+        await audit.RecordAsync(AuditAction.View, "User", Id, $"Viewed user {Shown.UserName}", ct: ct);
         return Page();
     }
 

@@ -24,7 +24,7 @@ public static class UserEndpoints
                 {
                     return Results.NotFound();
                 }
-                await audit.WriteAsync(AuditAction.View, "User", id, $"Viewed user {user.UserName}", ct);
+                await audit.RecordAsync(AuditAction.View, "User", id, $"Viewed user {user.UserName}", ct: ct);
                 response.SetETag(user.Version);
                 return TypedResults.Ok(user);
             })
