@@ -275,6 +275,30 @@ public class PersonMatcherTests
     }
 
     [Fact]
+    public void The_bounds_that_pass_strangers_over_are_never_below_the_score()
+    {
+        var forms = EvaluationSet.Generate(300, seed: 7).Records.Take(500).Select(PersonMatcher.Form).ToList();
+        var passedOver = 0;
+        for (var i = 0; i < forms.Count; i++)
+        {
+            for (var j = 0; j < forms.Count; j++)
+            {
+                var score = PersonMatcher.Score(forms[i], forms[j]);
+                Assert.True(PersonMatcher.MayReach(forms[i], forms[j], score), $"pair {i}, {j}: score {score}");
+                // Stopped short of a floor, the score stays below it; otherwise it is the score.
+                foreach (var floor in new[] { 3, 8.5, 15.8 })
+                {
+                    var cut = PersonMatcher.Score(forms[i], forms[j], floor);
+                    Assert.True(score >= floor ? cut == score : cut < floor, $"pair {i}, {j}: score {score}, {cut} with floor {floor}");
+                }
+                passedOver += PersonMatcher.MayReach(forms[i], forms[j], 15) ? 0 : 1;
+            }
+        }
+        // The bound is of use: at the probable level of a million-person registry, most strangers are passed over.
+        Assert.True(passedOver > forms.Count * forms.Count / 2, $"{passedOver} pairs passed over");
+    }
+
+    [Fact]
     public void The_evaluation_set_is_the_same_for_the_same_seed()
     {
         var one = EvaluationSet.Generate(200, seed: 3);

@@ -181,7 +181,8 @@ public sealed class DedupJobs(IServiceScopeFactory scopes, TimeProvider clock, I
                     if (!blocks.FirstShared(b, i, j))
                         continue;
                     compared++;
-                    if (PersonMatcher.Score(forms[i], forms[j]) < thresholds.Probable || known.Contains(MatchPair.Ordered(people.Ids[i], people.Ids[j])))
+                    if (!PersonMatcher.MayReach(forms[i], forms[j], thresholds.Probable) || PersonMatcher.Score(forms[i], forms[j], thresholds.Probable) < thresholds.Probable
+                        || known.Contains(MatchPair.Ordered(people.Ids[i], people.Ids[j])))
                         continue;
                     found.TryWrite((i, j));
                     Interlocked.Increment(ref progress.Pairs);

@@ -89,6 +89,22 @@ public static class PersonMatcher
     public static bool MayBePossible(MatchRecord withoutHousehold, MatchRecord bare, bool shareDocument) =>
         Math.Round(Score(withoutHousehold, bare) + 5 + (shareDocument ? SharedDocument : 0), 2) >= MatchThresholds.Default.Possible;
 
+    // The most the names (4.5 + 5), a patronymic (2.5), a phone (5) and a household (4) can add to a score, and a hair for rounding.
+    private const double MostFromNamesAndFamily = 21.01;
+
+    /// <summary>
+    /// Whether two folded records may reach a score, from their cheap fields alone (birth dates, sex, origin, documents)
+    /// and the most the rest can add: lets the batch run pass over strangers born years apart without comparing names.
+    /// </summary>
+    internal static bool MayReach(MatchForm a, MatchForm b, double score) =>
+        BirthDates.Compare(a.Birth, b.Birth).Weight + SexWeight(a, b) + OriginWeight(a, b) + (Shares(a.Documents, b.Documents) ? SharedDocument : 0)
+            + MostFromNamesAndFamily >= score;
+
+    private static double SexWeight(MatchForm a, MatchForm b) => a.Sex == Sex.Unknown || b.Sex == Sex.Unknown ? 0 : a.Sex == b.Sex ? 0.6 : -6;
+
+    private static double OriginWeight(MatchForm a, MatchForm b) =>
+        a.Origin is null || b.Origin is null ? 0 : string.Equals(a.Origin, b.Origin, StringComparison.Ordinal) ? 0.7 : -2.5;
+
     /// <summary>The level of a score by the default thresholds.</summary>
     public static MatchLevel LevelOf(double score) => MatchThresholds.Default.LevelOf(score);
 
@@ -138,13 +154,29 @@ public static class PersonMatcher
 
     internal static MatchForm Form(MatchRecord r) => Forms.GetValue(r, MatchForm.Of);
 
-    private static double Score(MatchForm a, MatchForm b, Span<Reason> found, ref int count)
+    /// <summary>
+    /// The score of two folded records, or some score below <paramref name="floor"/> as soon as what is left to compare
+    /// (phone and household, the slowest part) cannot lift it there: for batch runs that keep only likely pairs.
+    /// </summary>
+    internal static double Score(MatchForm a, MatchForm b, double floor)
+    {
+        var none = 0;
+        return Score(a, b, [], ref none, floor);
+    }
+
+    // The most a phone (5) and a household (4) can add to a score.
+    private const double MostFromPhoneAndHousehold = 9;
+
+    private static double Score(MatchForm a, MatchForm b, Span<Reason> found, ref int count, double floor = double.NegativeInfinity)
     {
         var (score, given, swapped) = Names(a, b, found, ref count);
         score += Patronymics(a, b, given, found, ref count);
         var (dateWeight, dateReason) = BirthDates.Compare(a.Birth, b.Birth);
         score += dateWeight;
         Note(found, ref count, dateReason);
+        var most = score + SexWeight(a, b) + OriginWeight(a, b) + (Shares(a.Documents, b.Documents) ? SharedDocument : 0) + MostFromPhoneAndHousehold;
+        if (most < floor)
+            return most;
         score += Context(a, b, given, swapped, found, ref count);
         return score;
     }
@@ -248,18 +280,11 @@ public static class PersonMatcher
     // for a match only when the given names agree; and a household that holds someone of this given name is a sibling's.
     private static double Context(MatchForm a, MatchForm b, NameAgreement given, bool swapped, Span<Reason> found, ref int count)
     {
-        var score = 0.0;
+        var score = SexWeight(a, b) + OriginWeight(a, b);
         if (a.Sex != Sex.Unknown && b.Sex != Sex.Unknown)
-        {
-            score += a.Sex == b.Sex ? 0.6 : -6;
             Note(found, ref count, a.Sex == b.Sex ? Reason.SameSex : Reason.SexDiffers);
-        }
         if (a.Origin is not null && b.Origin is not null)
-        {
-            var same = string.Equals(a.Origin, b.Origin, StringComparison.Ordinal);
-            score += same ? 0.7 : -2.5;
-            Note(found, ref count, same ? Reason.SameOrigin : Reason.OriginsDiffer);
-        }
+            Note(found, ref count, string.Equals(a.Origin, b.Origin, StringComparison.Ordinal) ? Reason.SameOrigin : Reason.OriginsDiffer);
         if (Shares(a.Documents, b.Documents))
         {
             score += SharedDocument;
