@@ -90,8 +90,9 @@ public static class DuplicateKeys
         var found = new Dictionary<Guid, (int Weight, bool Likely, int Distance)>();
         foreach (var (key, person, other, theirs) in shared)
         {
-            var distance = year is { } y && theirs is { } t ? Math.Abs(y - t) : 1;
-            var (weight, likely, _) = found.GetValueOrDefault(person);
+            // A person's keys share one year, but a merged duplicate's keys, moved to the person kept, carry the duplicate's: the nearest counts.
+            var (weight, likely, distance) = found.GetValueOrDefault(person, (0, false, int.MaxValue));
+            distance = Math.Min(distance, year is { } y && theirs is { } t ? Math.Abs(y - t) : 1);
             if (key.StartsWith(NamePair, StringComparison.Ordinal))
             {
                 weight += 2;
