@@ -15,7 +15,8 @@ public sealed class DuplicateCandidateTests(Apps apps)
     public async Task A_person_written_in_the_other_script_with_names_swapped_and_a_guessed_birth_date_is_found(string database)
     {
         var app = apps.For(database);
-        var api = app.Api(await app.Token(await app.NewUser(Roles.RegistrationAssistant)));
+        var assistant = await app.NewUser(Roles.RegistrationAssistant);
+        var api = app.Api(await app.Token(assistant));
         // Letters that each script writes with one letter of the other, so the name reads the same both ways.
         var family = "Rahimi" + new string(Enumerable.Range(0, 6).Select(_ => "bdfklmnprtv"[Random.Shared.Next(11)]).ToArray());
         var registered = (await api.Registered(APerson.Named("Mohammad", family).Born("1986-03-07")))[0];
@@ -29,6 +30,14 @@ public sealed class DuplicateCandidateTests(Apps apps)
         // A typo in the family name: the given name and the year find them.
         var typo = await Candidates(api, "Muhammad", family[..^1] + "a", "1986-03-07", "Exact");
         Assert.Contains(registered, typo);
+
+        // Each check showed the person's name and date of birth: each is in the audit chain, naming who was shown.
+        var number = await app.Db(db => db.Persons.Where(p => p.Id == registered).Select(p => p.RegistrationNumber).SingleAsync());
+        var seen = await app.Db(db => db.AuditEntries.Where(e => e.ActorUserId == assistant.Id && e.EntityId == "duplicate-check")
+            .Select(e => new { e.Summary, e.ChainIndex }).ToListAsync());
+        Assert.Equal(3, seen.Count);
+        Assert.All(seen, line => Assert.Contains(number, line.Summary));
+        Assert.All(seen, line => Assert.NotNull(line.ChainIndex));
     }
 
     [Theory, MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]

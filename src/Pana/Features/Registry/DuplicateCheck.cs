@@ -1,6 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Pana.Data;
+using Pana.Data.Audit;
 using Pana.Data.Registry;
+using Pana.Features.Audit;
 using Pana.Features.Matching;
 using Pana.Infrastructure.Access;
 
@@ -12,7 +14,7 @@ namespace Pana.Features.Registry;
 /// year of birth), a document number or a phone, in one indexed query each; the matching engine
 /// (<see cref="PersonMatcher"/>) scores each and says what agreed and what did not.
 /// </summary>
-public sealed class DuplicateCheck(PanaDb db, PersonScope scope, CurrentUser user)
+public sealed class DuplicateCheck(PanaDb db, PersonScope scope, CurrentUser user, AuditLog audit)
 {
     internal const int MaxCandidates = DuplicateKeys.MaxCandidates;
 
@@ -35,7 +37,14 @@ public sealed class DuplicateCheck(PanaDb db, PersonScope scope, CurrentUser use
         // Documents and households are read only for those who may match once they are known.
         var bare = record with { HouseholdGivenNames = [] };
         var people = (await LoadPeopleAsync(ids, ct)).Where(c => PersonMatcher.MayBePossible(bare, c.Record, byDocument.Contains(c.Record.Id))).ToList();
-        return await ReportAsync(record, await CompleteAsync(people, ct), ct);
+        var report = await ReportAsync(record, await CompleteAsync(people, ct), ct);
+        if (report.Candidates.Count > 0)
+        {
+            // The candidates' names and dates of birth are shown: who was seen is audited, as a search is.
+            await audit.RecordAsync(AuditAction.View, "Registry", "duplicate-check",
+                $"Duplicate check of a registration: {report.Candidates.Count} shown ({string.Join(", ", report.Candidates.Select(c => c.RegistrationNumber))})", ct: ct);
+        }
+        return report;
     }
 
     /// <summary>Scores the candidates; a partner caseworker learns that matches exist outside their records, not who they are.</summary>
