@@ -164,8 +164,8 @@ public static class PersonMatcher
         return Score(a, b, [], ref none, floor);
     }
 
-    // The most a phone (5) and a household (4) can add to a score.
-    private const double MostFromPhoneAndHousehold = 9;
+    // The most a phone (5) and a household (4) can add to a score, and a hair for rounding.
+    private const double MostFromPhoneAndHousehold = 9.01;
 
     private static double Score(MatchForm a, MatchForm b, Span<Reason> found, ref int count, double floor = double.NegativeInfinity)
     {

@@ -87,15 +87,17 @@ public static class DuplicateKeys
     public static List<Guid> Rank(IReadOnlyList<(string Key, string Other)> mine, int? year, IEnumerable<(string Key, Guid PersonId, string Other, int? Year)> shared)
     {
         var others = mine.ToDictionary(e => e.Key, e => e.Other, StringComparer.Ordinal);
-        var found = new Dictionary<Guid, (int Weight, bool Likely, int Distance)>();
+        var found = new Dictionary<Guid, (int Weight, bool Likely, int Distance, bool Namesake)>();
         foreach (var (key, person, other, theirs) in shared)
         {
             // A person's keys share one year, but a merged duplicate's keys, moved to the person kept, carry the duplicate's: the nearest counts.
-            var (weight, likely, distance) = found.GetValueOrDefault(person, (0, false, int.MaxValue));
+            var (weight, likely, distance, namesake) = found.GetValueOrDefault(person, (0, false, int.MaxValue, false));
             distance = Math.Min(distance, year is { } y && theirs is { } t ? Math.Abs(y - t) : 1);
             if (key.StartsWith(NamePair, StringComparison.Ordinal))
             {
-                weight += 2;
+                // Both names count once, however many readings of them meet (Raxim and Rahim).
+                weight += namesake ? 0 : 2;
+                namesake = true;
                 likely |= distance <= NearYears;
             }
             else
@@ -103,11 +105,12 @@ public static class DuplicateKeys
                 weight++;
                 likely |= !key.StartsWith(YearKey, StringComparison.Ordinal) || others.TryGetValue(key, out var own) && OthersMayAgree(own, other);
             }
-            found[person] = (weight, likely, distance);
+            found[person] = (weight, likely, distance, namesake);
         }
-        var unlikely = 0;
+        // Namesakes born years apart and strangers of one name each have their few places: neither crowds out the other (a maiden name).
+        var (farNamesakes, unlike) = (0, 0);
         return found.OrderByDescending(w => w.Value.Weight).ThenByDescending(w => w.Value.Likely).ThenBy(w => w.Value.Distance).ThenBy(w => w.Key)
-            .Where(w => w.Value.Likely || w.Value.Weight > 2 || ++unlikely <= MaxUnlike).Take(MaxCandidates).Select(w => w.Key).ToList();
+            .Where(w => w.Value.Likely || w.Value.Weight > 2 || (w.Value.Namesake ? ++farNamesakes : ++unlike) <= MaxUnlike).Take(MaxCandidates).Select(w => w.Key).ToList();
     }
 
     /// <summary>The principal word of a name folded as a family name (Мухаммад Насир → nasir), and its second reading if its spelling has one.</summary>
