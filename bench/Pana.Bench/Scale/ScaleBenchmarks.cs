@@ -161,7 +161,9 @@ public static class ScaleBenchmarks
         if (Wanted("import"))
         {
             Step($"import of {importRows:N0} rows (capped at {importCap.TotalMinutes:N0} min)");
-            import = await ImportAsync(http, database, sample, importRows, importCap, seed, ct);
+            // A kept database keeps its sample, so a file of the same seed would repeat the people an earlier run imported: another seed each run.
+            var fileSeed = database.Reused ? seed + (int)(DateTime.UtcNow.Ticks % 100_000) : seed;
+            import = await ImportAsync(http, database, sample, importRows, importCap, fileSeed, ct);
         }
         var (rssAfter, _) = host.Memory();
         Console.WriteLine(import.Finished
