@@ -294,6 +294,16 @@ public class PersonMatcherTests
                 passedOver += PersonMatcher.MayReach(forms[i], forms[j], 15) ? 0 : 1;
             }
         }
+        // Knowing only the years, people who share no document are never passed over below their score.
+        var records = EvaluationSet.Generate(300, seed: 7).Records.Take(500).ToList();
+        foreach (var a in records.Where(r => r.BirthDate is not null && r.BirthDatePrecision != DatePrecision.Unknown))
+        {
+            foreach (var b in records.Where(r => r.BirthDate is not null && r.BirthDatePrecision != DatePrecision.Unknown && !r.DocumentKeys.Intersect(a.DocumentKeys).Any()))
+            {
+                var score = PersonMatcher.Score(a, b);
+                Assert.True(PersonMatcher.MayReach(a.BirthDate!.Value.Year, b.BirthDate!.Value.Year, score), $"{a} / {b}: score {score}");
+            }
+        }
         // The bound is of use: at the probable level of a million-person registry, most strangers are passed over.
         Assert.True(passedOver > forms.Count * forms.Count / 2, $"{passedOver} pairs passed over");
     }

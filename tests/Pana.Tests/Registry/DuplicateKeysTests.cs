@@ -39,4 +39,20 @@ public sealed class DuplicateKeysTests
 
         Assert.Equal(himself, DuplicateKeys.Rank(mine, 1976, shared)[0]);
     }
+
+    [Fact]
+    public void Where_only_a_high_score_matters_namesakes_born_decades_apart_are_passed_over()
+    {
+        var mine = DuplicateKeys.Entries("Fatima", "Karimova", Born1990, DatePrecision.Exact);
+        var pair = mine.Single(k => k.Key.StartsWith(DuplicateKeys.NamePair, StringComparison.Ordinal)).Key;
+        var (near, off, decade, far) = (Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid());
+        // Born the year after, three years before, in 1980 (a slip of one digit) and in 1947.
+        List<(string, Guid, string, int?)> shared = [(pair, near, "", 1991), (pair, off, "", 1987), (pair, decade, "", 1980), (pair, far, "", 1947)];
+
+        // At the probable level of a million-person registry only those whose dates may still agree are read.
+        Assert.Equal(new[] { near, decade }.Order(), DuplicateKeys.Rank(mine, 1990, shared, reaching: 15.8).Order());
+        // At the usual levels everyone is compared, the nearest first.
+        Assert.Equal([near, off, decade, far], DuplicateKeys.Rank(mine, 1990, shared, reaching: 3));
+        Assert.Equal([near, off, decade, far], DuplicateKeys.Rank(mine, 1990, shared));
+    }
 }

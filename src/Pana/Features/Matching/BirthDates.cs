@@ -30,6 +30,19 @@ internal readonly record struct BirthDay(int Year, int Month, int Day, DateKind 
 /// </summary>
 internal static class BirthDates
 {
+    /// <summary>The most two dates of birth in these years can weigh, whatever their days, months and precision.</summary>
+    public static double MostFor(int yearA, int yearB)
+    {
+        var years = Math.Abs(yearA - yearB);
+        return years switch
+        {
+            0 => 7,
+            1 => 3.5,
+            2 => -4,
+            _ => OneDigitApart(yearA, yearB) ? -4 : years <= 4 ? -7 : -10,
+        };
+    }
+
     public static (double Weight, Reason Reason) Compare(BirthDay a, BirthDay b)
     {
         if (a.Kind == DateKind.None || b.Kind == DateKind.None)

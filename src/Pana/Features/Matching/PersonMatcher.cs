@@ -100,6 +100,15 @@ public static class PersonMatcher
         BirthDates.Compare(a.Birth, b.Birth).Weight + SexWeight(a, b) + OriginWeight(a, b) + (Shares(a.Documents, b.Documents) ? SharedDocument : 0)
             + MostFromNamesAndFamily >= score;
 
+    // The most names (4.5 + 5), a patronymic (2.5), sex (0.6), origin (0.7), a phone (5) and a household (4) add, and a hair.
+    private const double MostBesideDatesAndDocuments = 22.31;
+
+    /// <summary>
+    /// Whether two people who share no document may reach a score, knowing only their years of birth: lets an import pass
+    /// over namesakes born decades apart without reading them, where a row is held back only at a high level.
+    /// </summary>
+    public static bool MayReach(int yearA, int yearB, double score) => BirthDates.MostFor(yearA, yearB) + MostBesideDatesAndDocuments >= score;
+
     private static double SexWeight(MatchForm a, MatchForm b) => a.Sex == Sex.Unknown || b.Sex == Sex.Unknown ? 0 : a.Sex == b.Sex ? 0.6 : -6;
 
     private static double OriginWeight(MatchForm a, MatchForm b) =>

@@ -18,6 +18,9 @@ public sealed class DuplicateCheck(PanaDb db, PersonScope scope, CurrentUser use
 {
     internal const int MaxCandidates = DuplicateKeys.MaxCandidates;
 
+    /// <summary>Whether the user sees every person, so that no match is hidden from them.</summary>
+    internal bool SeesEveryone => !user.IsScopedToOrganisation;
+
     public async Task<DuplicateReport> FindAsync(PersonDetails d, IEnumerable<DocumentEntry>? documents, CancellationToken ct, IReadOnlyCollection<Guid>? exclude = null)
     {
         var record = MatchRecords.Of(d, documents);

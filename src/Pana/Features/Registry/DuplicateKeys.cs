@@ -84,15 +84,25 @@ public static class DuplicateKeys
     /// name is nothing like it (a name changed by marriage, or a stranger), are unlikely: a few of them are compared,
     /// the nearest first. The registration check and the import rank alike.
     /// </summary>
-    public static List<Guid> Rank(IReadOnlyList<(string Key, string Other)> mine, int? year, IEnumerable<(string Key, Guid PersonId, string Other, int? Year)> shared)
+    /// <param name="mine">The registration's keys.</param>
+    /// <param name="year">The registration's year of birth, when known.</param>
+    /// <param name="shared">The stored key rows the registration shares.</param>
+    /// <param name="reaching">
+    /// A score that matters (an import holds a row back only at the probable level of a registry of its size): people
+    /// who share only both names, born in years whose dates cannot let them reach it, are passed over. Documents and
+    /// phones are looked up on their own, so whoever shares one is compared anyway.
+    /// </param>
+    public static List<Guid> Rank(IReadOnlyList<(string Key, string Other)> mine, int? year, IEnumerable<(string Key, Guid PersonId, string Other, int? Year)> shared,
+        double? reaching = null)
     {
         var others = mine.ToDictionary(e => e.Key, e => e.Other, StringComparer.Ordinal);
-        var found = new Dictionary<Guid, (int Weight, bool Likely, int Distance, bool Namesake)>();
+        var found = new Dictionary<Guid, (int Weight, bool Likely, int Distance, bool Namesake, bool CanReach)>();
         foreach (var (key, person, other, theirs) in shared)
         {
             // A person's keys share one year, but a merged duplicate's keys, moved to the person kept, carry the duplicate's: the nearest counts.
-            var (weight, likely, distance, namesake) = found.GetValueOrDefault(person, (0, false, int.MaxValue, false));
+            var (weight, likely, distance, namesake, canReach) = found.GetValueOrDefault(person, (0, false, int.MaxValue, false, false));
             distance = Math.Min(distance, year is { } y && theirs is { } t ? Math.Abs(y - t) : 1);
+            canReach |= reaching is not { } score || year is not { } mineYear || theirs is not { } theirYear || PersonMatcher.MayReach(mineYear, theirYear, score);
             if (key.StartsWith(NamePair, StringComparison.Ordinal))
             {
                 // Both names count once, however many readings of them meet (Raxim and Rahim).
@@ -105,11 +115,12 @@ public static class DuplicateKeys
                 weight++;
                 likely |= !key.StartsWith(YearKey, StringComparison.Ordinal) || others.TryGetValue(key, out var own) && OthersMayAgree(own, other);
             }
-            found[person] = (weight, likely, distance, namesake);
+            found[person] = (weight, likely, distance, namesake, canReach);
         }
         // Namesakes born years apart and strangers of one name each have their few places: neither crowds out the other (a maiden name).
         var (farNamesakes, unlike) = (0, 0);
         return found.OrderByDescending(w => w.Value.Weight).ThenByDescending(w => w.Value.Likely).ThenBy(w => w.Value.Distance).ThenBy(w => w.Key)
+            .Where(w => w.Value.Weight > 2 || w.Value.CanReach || !w.Value.Namesake)
             .Where(w => w.Value.Likely || w.Value.Weight > 2 || (w.Value.Namesake ? ++farNamesakes : ++unlike) <= MaxUnlike).Take(MaxCandidates).Select(w => w.Key).ToList();
     }
 

@@ -10,7 +10,10 @@ namespace Pana.Features.Registry;
 /// import registers join them, so a row is checked against the rows before it as well as against the registry.
 /// Candidates and scoring are those of <see cref="DuplicateCheck"/>.
 /// </summary>
-internal sealed class ImportDuplicates(PanaDb db, DuplicateCheck check)
+/// <param name="db">The registry.</param>
+/// <param name="check">The registration check whose reads and scores the import shares.</param>
+/// <param name="reaching">The score that holds a row back, when only that matters (a user who sees everyone): see <see cref="DuplicateKeys.Rank"/>.</param>
+internal sealed class ImportDuplicates(PanaDb db, DuplicateCheck check, double? reaching)
 {
     // Past this many people kept, the memory is given back and later batches read again what they need.
     private const int MaxKept = 100_000;
@@ -148,7 +151,7 @@ internal sealed class ImportDuplicates(PanaDb db, DuplicateCheck check)
         }
         var mine = DuplicateKeys.Entries(m.Person.GivenName, m.Person.FamilyName, m.Person.BirthDate, m.Person.BirthDatePrecision);
         var byName = DuplicateKeys.Rank(mine, DuplicateKeys.YearOf(m.Person.BirthDate, m.Person.BirthDatePrecision),
-            mine.SelectMany(k => (byKey.GetValueOrDefault(k.Key) ?? []).Select(x => (k.Key, x.PersonId, x.Other, x.Year))));
+            mine.SelectMany(k => (byKey.GetValueOrDefault(k.Key) ?? []).Select(x => (k.Key, x.PersonId, x.Other, x.Year))), reaching);
         var other = Keys(m).Where(k => k[0] is 'd' or 'p').SelectMany(k => (byKey.GetValueOrDefault(k) ?? []).Take(DuplicateCheck.MaxCandidates).Select(x => x.PersonId));
         return byName.Concat(other).Distinct();
     }

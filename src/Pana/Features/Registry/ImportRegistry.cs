@@ -102,7 +102,8 @@ public sealed partial class ImportRegistry(PanaDb db, RegisterHousehold register
         await rules.UseCodeListsAsync(ct);
         likely = MatchThresholds.ForRegistryOf(await db.Persons.LongCountAsync(ct));
         var prefix = await db.Operations.Where(o => o.Code == operationCode).Select(o => o.RegistrationPrefix).SingleAsync(ct);
-        var duplicates = new ImportDuplicates(db, check);
+        // A user who sees everyone is held back only by a likely match; one scoped to an organisation also by any match hidden from them.
+        var duplicates = new ImportDuplicates(db, check, check.SeesEveryone ? likely.Probable : null);
         var households = 0;
         var imported = new Dictionary<Guid, int>();
         var source = $"import of file {Shown(fileName)}";
