@@ -89,25 +89,30 @@ public static class PersonMatcher
     public static bool MayBePossible(MatchRecord withoutHousehold, MatchRecord bare, bool shareDocument) =>
         Math.Round(Score(withoutHousehold, bare) + 5 + (shareDocument ? SharedDocument : 0), 2) >= MatchThresholds.Default.Possible;
 
-    // The most the names (4.5 + 5), a patronymic (2.5), a phone (5) and a household (4) can add to a score, and a hair for rounding.
-    private const double MostFromNamesAndFamily = 21.01;
+    // The most a phone (5) and a household (4) can add to a score, and a hair for rounding.
+    private const double MostFromPhoneAndHousehold = 9.01;
+
+    // The most the names (4.5 + 5) and a patronymic (2.5) add besides.
+    private const double MostFromNamesAndFamily = 4.5 + 5 + 2.5 + MostFromPhoneAndHousehold;
+
+    // The most sex (0.6) and origin (0.7) add besides.
+    private const double MostBesideDatesAndDocuments = MostFromNamesAndFamily + 0.6 + 0.7;
 
     /// <summary>
     /// Whether two folded records may reach a score, from their cheap fields alone (birth dates, sex, origin, documents)
     /// and the most the rest can add: lets the batch run pass over strangers born years apart without comparing names.
     /// </summary>
     internal static bool MayReach(MatchForm a, MatchForm b, double score) =>
-        BirthDates.Compare(a.Birth, b.Birth).Weight + SexWeight(a, b) + OriginWeight(a, b) + (Shares(a.Documents, b.Documents) ? SharedDocument : 0)
-            + MostFromNamesAndFamily >= score;
-
-    // The most names (4.5 + 5), a patronymic (2.5), sex (0.6), origin (0.7), a phone (5) and a household (4) add, and a hair.
-    private const double MostBesideDatesAndDocuments = 22.31;
+        BirthDates.Compare(a.Birth, b.Birth).Weight + SexOriginAndDocuments(a, b) + MostFromNamesAndFamily >= score;
 
     /// <summary>
     /// Whether two people who share no document may reach a score, knowing only their years of birth: lets an import pass
     /// over namesakes born decades apart without reading them, where a row is held back only at a high level.
     /// </summary>
     public static bool MayReach(int yearA, int yearB, double score) => BirthDates.MostFor(yearA, yearB) + MostBesideDatesAndDocuments >= score;
+
+    private static double SexOriginAndDocuments(MatchForm a, MatchForm b) =>
+        SexWeight(a, b) + OriginWeight(a, b) + (Shares(a.Documents, b.Documents) ? SharedDocument : 0);
 
     private static double SexWeight(MatchForm a, MatchForm b) => a.Sex == Sex.Unknown || b.Sex == Sex.Unknown ? 0 : a.Sex == b.Sex ? 0.6 : -6;
 
@@ -173,9 +178,6 @@ public static class PersonMatcher
         return Score(a, b, [], ref none, floor);
     }
 
-    // The most a phone (5) and a household (4) can add to a score, and a hair for rounding.
-    private const double MostFromPhoneAndHousehold = 9.01;
-
     private static double Score(MatchForm a, MatchForm b, Span<Reason> found, ref int count, double floor = double.NegativeInfinity)
     {
         var (score, given, swapped) = Names(a, b, found, ref count);
@@ -183,7 +185,7 @@ public static class PersonMatcher
         var (dateWeight, dateReason) = BirthDates.Compare(a.Birth, b.Birth);
         score += dateWeight;
         Note(found, ref count, dateReason);
-        var most = score + SexWeight(a, b) + OriginWeight(a, b) + (Shares(a.Documents, b.Documents) ? SharedDocument : 0) + MostFromPhoneAndHousehold;
+        var most = score + SexOriginAndDocuments(a, b) + MostFromPhoneAndHousehold;
         if (most < floor)
             return most;
         score += Context(a, b, given, swapped, found, ref count);
