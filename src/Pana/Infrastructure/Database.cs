@@ -16,12 +16,14 @@ public static class Database
     {
         var provider = config["Pana:Database:Provider"] ?? Sqlite;
         var connection = config.GetConnectionString("Pana");
+        // A list (candidates' ids, name keys) goes as one array parameter (json_each, = ANY): EF 10's default spells one parameter
+        // per value, so the SQL differs with every count and is generated, and planned, again on each call.
         if (provider.Equals(Sqlite, StringComparison.OrdinalIgnoreCase))
         {
             var cs = SqliteConnectionString(connection, contentRoot);
             services.AddDbContext<PanaDb, SqlitePanaDb>((sp, o) =>
             {
-                o.UseSqlite(cs, s => s.MigrationsAssembly(typeof(PanaDb).Assembly.FullName));
+                o.UseSqlite(cs, s => s.MigrationsAssembly(typeof(PanaDb).Assembly.FullName).UseParameterizedCollectionMode(ParameterTranslationMode.Parameter));
                 configure(sp, o);
             });
         }
@@ -34,7 +36,7 @@ public static class Database
             var cs = PostgresConnectionString(connection);
             services.AddDbContext<PanaDb, PostgresPanaDb>((sp, o) =>
             {
-                o.UseNpgsql(cs);
+                o.UseNpgsql(cs, n => n.UseParameterizedCollectionMode(ParameterTranslationMode.Parameter));
                 configure(sp, o);
             });
         }
