@@ -29,18 +29,21 @@ public sealed class DuplicateCheck(PanaDb db, PersonScope scope, CurrentUser use
         var shared = keys.Count == 0 ? [] : await db.PersonMatchKeys.Where(k => keys.Contains(k.Key)).Select(k => new { k.Key, k.PersonId, k.Other, k.Year }).ToListAsync(ct);
         var byKey = DuplicateKeys.Rank(mine, DuplicateKeys.YearOf(d.BirthDate, d.BirthDatePrecision), shared.Select(k => (k.Key, k.PersonId, k.Other, k.Year)));
         var docKeys = DocumentKeys(record);
-        var byDocument = docKeys.Count == 0 ? [] : await db.PersonDocuments.Where(x => docKeys.Contains(x.NumberKey)).Select(x => x.PersonId).ToListAsync(ct);
+        // A document weighs only when both have it, and this lookup finds every such one: the candidates' own documents are not read.
+        var byDocument = (docKeys.Count == 0 ? [] : await db.PersonDocuments.Where(x => docKeys.Contains(x.NumberKey)).Select(x => new { x.PersonId, x.NumberKey }).ToListAsync(ct))
+            .ToLookup(x => x.PersonId, x => x.NumberKey);
         var phone = Phone(record);
         var byPhone = phone is null ? [] : await db.Persons.Where(p => p.PhoneDigits == phone).Select(p => p.Id).Take(MaxCandidates).ToListAsync(ct);
-        var ids = byKey.Concat(byDocument).Concat(byPhone).Distinct().Where(id => exclude?.Contains(id) != true).ToList();
+        var ids = byKey.Concat(byDocument.Select(g => g.Key)).Concat(byPhone).Distinct().Where(id => exclude?.Contains(id) != true).ToList();
         if (ids.Count == 0)
         {
             return new DuplicateReport([], 0);
         }
-        // Documents and households are read only for those who may match once they are known.
+        // Households are read only for those who may match once they are known.
         var bare = record with { HouseholdGivenNames = [] };
-        var people = (await LoadPeopleAsync(ids, ct)).Where(c => PersonMatcher.MayBePossible(bare, c.Record, byDocument.Contains(c.Record.Id))).ToList();
-        var report = await ReportAsync(record, await CompleteAsync(people, ct), ct);
+        var people = (await LoadPeopleAsync(ids, ct)).Where(c => PersonMatcher.MayBePossible(bare, c.Record, byDocument.Contains(c.Record.Id)))
+            .Select(c => c with { Record = c.Record with { DocumentKeys = [.. byDocument[c.Record.Id]] } }).ToList();
+        var report = await ReportAsync(record, await CompleteAsync(people, ct, documentsRead: true), ct);
         if (report.Candidates.Count > 0)
         {
             // The candidates' names and dates of birth are shown: who was seen is audited, as a search is.
@@ -133,15 +136,15 @@ public sealed class DuplicateCheck(PanaDb db, PersonScope scope, CurrentUser use
             p.RegistrationNumber, FullName(p.GivenName, p.Patronymic, p.FamilyName), p.LatinName, p.CyrillicName, p.HouseholdId)).ToList();
     }
 
-    /// <summary>The candidates with their documents and their households' given names read.</summary>
-    internal async Task<List<Candidate>> CompleteAsync(IReadOnlyList<Candidate> people, CancellationToken ct)
+    /// <summary>The candidates with their documents (unless the caller read those it compares) and their households' given names read.</summary>
+    internal async Task<List<Candidate>> CompleteAsync(IReadOnlyList<Candidate> people, CancellationToken ct, bool documentsRead = false)
     {
         if (people.Count == 0)
         {
             return [];
         }
         var found = people.Select(p => p.Record.Id).ToList();
-        var documents = (await db.PersonDocuments.AsNoTracking().Where(d => found.Contains(d.PersonId)).Select(d => new { d.PersonId, d.NumberKey }).ToListAsync(ct))
+        var documents = documentsRead ? null : (await db.PersonDocuments.AsNoTracking().Where(d => found.Contains(d.PersonId)).Select(d => new { d.PersonId, d.NumberKey }).ToListAsync(ct))
             .ToLookup(d => d.PersonId, d => d.NumberKey);
         var households = people.Where(p => p.HouseholdId != null).Select(p => p.HouseholdId).Distinct().ToList();
         var members = households.Count == 0 ? [] : await db.Persons.AsNoTracking().Where(p => households.Contains(p.HouseholdId) && p.MergedIntoId == null)
@@ -151,7 +154,7 @@ public sealed class DuplicateCheck(PanaDb db, PersonScope scope, CurrentUser use
         {
             Record = p.Record with
             {
-                DocumentKeys = documents[p.Record.Id].ToList(),
+                DocumentKeys = documents is null ? p.Record.DocumentKeys : documents[p.Record.Id].ToList(),
                 HouseholdGivenNames = p.HouseholdId is null ? [] : byHousehold[p.HouseholdId].Where(m => m.Id != p.Record.Id).Select(m => m.GivenName).ToList(),
             },
         }).ToList();
