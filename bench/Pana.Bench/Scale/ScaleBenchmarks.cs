@@ -165,10 +165,11 @@ public static class ScaleBenchmarks
             var fileSeed = database.Reused ? seed + (int)(DateTime.UtcNow.Ticks % 100_000) : seed;
             import = await ImportAsync(http, database, sample, importRows, importCap, fileSeed, ct);
         }
-        var (rssAfter, _) = host.Memory();
+        var (rssAfter, peakSoFar) = host.Memory();
         Console.WriteLine(import.Finished
             ? $"  {import.Seconds:N0} s: {import.Imported:N0} imported, {import.Rejected:N0} rejected"
             : $"  stopped at the cap: {import.Imported:N0} imported in {import.Seconds:N0} s, whole file extrapolated to {import.ExtrapolatedSeconds:N0} s");
+        Console.WriteLine($"  RSS {rssAfter:N0} MiB, peak so far {peakSoFar:N0} MiB");
 
         // Last: a job still running at the cap goes on in the app and would share the CPU with anything measured after it.
         var dedup = new Dedup(false, false, 0, 0, 0, 0, 0, 0, 0, null, "not measured");
@@ -182,6 +183,7 @@ public static class ScaleBenchmarks
             : "  " + dedup.Problem);
 
         var (_, peak) = host.Memory();
+        Console.WriteLine($"  peak RSS of the run {peak:N0} MiB");
         var g = new Generation(generated.People, generated.Households, generated.Statuses, generated.Documents, generated.Needs, generated.NameKeys,
             generated.Duplicates.Count, generated.Elapsed.TotalSeconds);
         return new ScaleRun(engine, version, people, seed, DateTime.UtcNow, MachineDescription(), g, size, search, searches.Count,

@@ -14,8 +14,11 @@ public static class ScaleNotes
             yield return "**Name search** (`SearchPersons`): a word is a range of the name-key index (`Key >= 'rahim' AND Key < 'rahin'`); the rarest word "
                 + "drives (each word counted only up to the rarest so far), people come in index order, the count stops past 1,000, and two words give count and "
                 + "page in one pass, the other word sought by (Key, PersonId); the search's audit line is group-committed with the views. What is left in the "
-                + "tail is two common words (Bobur Farhodov: thousands of keys each), the second sought with one index jump per person under the first. "
-                + "*Plan*: read the second word's people once as a set and intersect in memory when it is no more than a few times the first; "
+                + "tail is two common words (Bobur Qodirov: 7,160 and 6,970 keys), the second sought with one index jump per person under the first, and "
+                + "the first time a search's pages are read (traced on PostgreSQL: 267 ms the first time, 65 to 95 ms after). *Tried*: reading the second "
+                + "word's people as a set and intersecting in memory gave no gain in paired runs (p95 72 and 83 against 66 and 69 ms): counting and reading "
+                + "two ranges of 7,000 keys costs as much as the jumps. *Plan*: a key of the two words together for searches of two whole words, as the "
+                + "duplicate check has; "
                 + (sqlite ? "prepare the statements (SQLite compiles each on every call). " : "a higher statistics target on the key column. ")
                 + "Search a phone through an index of its last digits rather than a substring scan.";
         }
@@ -24,11 +27,13 @@ public static class ScaleNotes
             yield return "**Duplicate candidates** (`DuplicateCheck`): the pair keys (both names, a name and the birth year) are read from a covering index with "
                 + "the other name word and the year of birth beside each key; candidates are ranked by one rule shared with the import (`DuplicateKeys.Rank`: "
                 + "both names and a year near the registration's first, then one name and the year with the other name alike; at most 20 born years apart or "
-                + "with the other name unlike); their own rows are read, and documents and household members only for those who may still reach the possible "
-                + "level (`PersonMatcher.MayBePossible`). What is left is reading those rows, up to 100 people, one index jump each"
-                + (sqlite ? ", with every statement compiled anew (a profile puts the reads at three quarters of the time)" : "")
-                + ". *Plan*: bound the score from what the key rows already say (both names agree, the year's distance) and read only the people who may "
-                + "reach the possible level, as the batch run now bounds before comparing names.";
+                + "with the other name unlike); their own rows are read, and household members only for those who may still reach the possible "
+                + "level (`PersonMatcher.MayBePossible`); documents are not read, as the lookup by the registration's numbers finds every shared one; lists "
+                + "go as one array parameter. What is left: reading those rows, up to 100 people, one index jump each"
+                + (sqlite ? ", with every statement compiled anew" : "")
+                + ", and the audit line naming who was shown, group-committed before the answer (about 4 ms of the median). *Plan*: bound the score from "
+                + "what the key rows already say (both names agree, the year's distance) and read only the people who may reach the possible level; seal "
+                + "the audit group from memory in fewer statements.";
         }
         if (r.Dedup is { Available: true } d && !(d.Finished && d.Seconds <= 60))
         {
@@ -80,8 +85,10 @@ public static class ScaleNotes
         if (r.PeakMiB >= 1024)
         {
             yield return $"**Memory**: serving the registry the app holds {r.RssMiB:N0} MiB; {r.RssAfterImportMiB:N0} MiB after the import; peak {r.PeakMiB:N0} MiB "
-                + "during the import and the deduplication that follows it. *Plan*: stream the import file a batch at a time instead of reading every row first; "
-                + "the deduplication keeps every person's folded record while it runs; name tokens interned as integers would shrink it.";
+                + "during the import and the deduplication that follows it (an import and a deduplication each give their memory back when they end: "
+                + "`WorkingSet.GiveBackAfterBatch`). *Plan*: stream the import file a batch at a time instead of reading every row first; "
+                + "the deduplication keeps every person's folded record while it runs (490 MB of live objects at 1.19M people in a heap dump); name tokens "
+                + "interned as integers would shrink it.";
         }
     }
 }

@@ -8,6 +8,7 @@ using Pana.Data;
 using Pana.Data.Audit;
 using Pana.Data.Matching;
 using Pana.Features.Audit;
+using Pana.Infrastructure;
 
 namespace Pana.Features.Matching;
 
@@ -79,6 +80,7 @@ public sealed class DedupJobs(IServiceScopeFactory scopes, TimeProvider clock, I
             finally
             {
                 running.TryRemove(id, out _);
+                WorkingSet.GiveBackAfterBatch();
             }
         }
     }

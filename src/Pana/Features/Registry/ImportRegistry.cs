@@ -7,6 +7,7 @@ using Pana.Data.Audit;
 using Pana.Features.Audit;
 using Pana.Features.Matching;
 using Pana.Features.Registry.Synthetic;
+using Pana.Infrastructure;
 using Pana.Infrastructure.Tables;
 using static Pana.Features.Registry.ImportTemplate;
 
@@ -60,7 +61,15 @@ public sealed partial class ImportRegistry(PanaDb db, RegisterHousehold register
 
     public async Task<ImportReport> HandleAsync(Stream file, string fileName, string operationCode, CancellationToken ct)
     {
-        var report = await ImportAsync(file, fileName, operationCode, ct);
+        ImportReport report;
+        try
+        {
+            report = await ImportAsync(file, fileName, operationCode, ct);
+        }
+        finally
+        {
+            WorkingSet.GiveBackAfterBatch();
+        }
         var name = Shown(fileName);
         var summary = report.Problem is { } problem
             ? $"Import of file {name} into {operationCode} refused: {problem}"
