@@ -45,20 +45,20 @@ public sealed class DuplicateCandidateTests(Apps apps)
     {
         var app = apps.For(database);
         var api = app.Api(await app.Token(await app.NewUser(Roles.RegistrationAssistant)));
+        var given = APerson.Unique("Gulnara");
         var passport = "N" + Random.Shared.Next(10_000_000, 99_999_999);
-        var registered = (await api.Registered(APerson.Named("Gulnara", APerson.Unique("Yusupova")) with { Sex = "Female", DocumentNumber = passport }))[0];
+        var registered = (await api.Registered(APerson.Named(given, APerson.Unique("Yusupova")) with { Sex = "Female", DocumentNumber = passport }))[0];
         // A stranger of the same given name and year holds another passport: the check reads only the registration's numbers.
-        await api.Registered(APerson.Named("Gulnara", APerson.Unique("Karimova")) with { Sex = "Female", DocumentNumber = "N" + Random.Shared.Next(10_000_000, 99_999_999) });
+        var stranger = (await api.Registered(APerson.Named(given, APerson.Unique("Karimova")) with { Sex = "Female", DocumentNumber = "N" + Random.Shared.Next(10_000_000, 99_999_999) }))[0];
 
         // The same woman under her husband's family name, the number typed with a space.
-        var conflict = await api.Register(APerson.Named("Гульнара", APerson.Unique("Ахмедова")) with { Sex = "Female", DocumentNumber = passport[..3] + " " + passport[3..] });
+        var conflict = await api.Register(APerson.Named(given, APerson.Unique("Akhmedova")) with { Sex = "Female", DocumentNumber = passport[..3] + " " + passport[3..] });
         Assert.Equal(HttpStatusCode.Conflict, conflict.StatusCode);
         var candidates = (await Json.Read(conflict)).GetProperty("duplicates").GetProperty("0").GetProperty("candidates").EnumerateArray()
             .ToDictionary(c => c.GetProperty("personId").GetGuid(), c => c.GetProperty("reasons").EnumerateArray().Select(r => r.GetString()).ToList());
         Assert.Contains("Same document number", candidates[registered]);
         // The stranger meets the registration by given name and year of birth, and is compared without a shared document.
-        var stranger = Assert.Single(candidates, c => c.Key != registered);
-        Assert.DoesNotContain("Same document number", stranger.Value);
+        Assert.DoesNotContain("Same document number", candidates[stranger]);
     }
 
     [Theory, MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
