@@ -43,7 +43,7 @@ public sealed class DuplicateCheck(PanaDb db, PersonScope scope, CurrentUser use
         var bare = record with { HouseholdGivenNames = [] };
         var people = (await LoadPeopleAsync(ids, ct)).Where(c => PersonMatcher.MayBePossible(bare, c.Record, byDocument.Contains(c.Record.Id)))
             .Select(c => c with { Record = c.Record with { DocumentKeys = [.. byDocument[c.Record.Id]] } }).ToList();
-        var report = await ReportAsync(record, await CompleteAsync(people, ct, documentsRead: true), ct);
+        var report = await ReportAsync(record, await WithHouseholdsAsync(people, ct), ct);
         if (report.Candidates.Count > 0)
         {
             // The candidates' names and dates of birth are shown: who was seen is audited, as a search is.
@@ -106,9 +106,6 @@ public sealed class DuplicateCheck(PanaDb db, PersonScope scope, CurrentUser use
         return visible;
     }
 
-    /// <summary>The candidates' compared fields (and what a reviewer is shown), in three queries: the people, their documents, their households' given names.</summary>
-    internal async Task<List<Candidate>> LoadAsync(IReadOnlyCollection<Guid> ids, CancellationToken ct) => await CompleteAsync(await LoadPeopleAsync(ids, ct), ct);
-
     /// <summary>The candidates as their own row gives them: without documents and household, for a first look.</summary>
     internal async Task<List<Candidate>> LoadPeopleAsync(IReadOnlyCollection<Guid> ids, CancellationToken ct)
     {
@@ -136,16 +133,26 @@ public sealed class DuplicateCheck(PanaDb db, PersonScope scope, CurrentUser use
             p.RegistrationNumber, FullName(p.GivenName, p.Patronymic, p.FamilyName), p.LatinName, p.CyrillicName, p.HouseholdId)).ToList();
     }
 
-    /// <summary>The candidates with their documents (unless the caller read those it compares) and their households' given names read.</summary>
-    internal async Task<List<Candidate>> CompleteAsync(IReadOnlyList<Candidate> people, CancellationToken ct, bool documentsRead = false)
+    /// <summary>The candidates with their documents and their households' given names read.</summary>
+    internal async Task<List<Candidate>> CompleteAsync(IReadOnlyList<Candidate> people, CancellationToken ct)
     {
         if (people.Count == 0)
         {
             return [];
         }
         var found = people.Select(p => p.Record.Id).ToList();
-        var documents = documentsRead ? null : (await db.PersonDocuments.AsNoTracking().Where(d => found.Contains(d.PersonId)).Select(d => new { d.PersonId, d.NumberKey }).ToListAsync(ct))
+        var documents = (await db.PersonDocuments.AsNoTracking().Where(d => found.Contains(d.PersonId)).Select(d => new { d.PersonId, d.NumberKey }).ToListAsync(ct))
             .ToLookup(d => d.PersonId, d => d.NumberKey);
+        return await WithHouseholdsAsync(people.Select(p => p with { Record = p.Record with { DocumentKeys = documents[p.Record.Id].ToList() } }).ToList(), ct);
+    }
+
+    /// <summary>The candidates with their households' given names read.</summary>
+    private async Task<List<Candidate>> WithHouseholdsAsync(IReadOnlyList<Candidate> people, CancellationToken ct)
+    {
+        if (people.Count == 0)
+        {
+            return [];
+        }
         var households = people.Where(p => p.HouseholdId != null).Select(p => p.HouseholdId).Distinct().ToList();
         var members = households.Count == 0 ? [] : await db.Persons.AsNoTracking().Where(p => households.Contains(p.HouseholdId) && p.MergedIntoId == null)
             .Select(p => new { p.HouseholdId, p.Id, p.GivenName }).ToListAsync(ct);
@@ -154,7 +161,6 @@ public sealed class DuplicateCheck(PanaDb db, PersonScope scope, CurrentUser use
         {
             Record = p.Record with
             {
-                DocumentKeys = documents is null ? p.Record.DocumentKeys : documents[p.Record.Id].ToList(),
                 HouseholdGivenNames = p.HouseholdId is null ? [] : byHousehold[p.HouseholdId].Where(m => m.Id != p.Record.Id).Select(m => m.GivenName).ToList(),
             },
         }).ToList();
