@@ -21,7 +21,8 @@ public sealed class AdministrationPagesTests(Apps apps)
         await Visit(chromium, "/Identity/Users", "users", "table", user.UserName!);
         await Visit(chromium, "/ReferenceData?kind=regions", "reference-regions", "table", "KZ-62");
         await Visit(chromium, "/ReferenceData/Organisations", "organisations", "table", "KRCS");
-        await Visit(chromium, "/Audit", "audit", "table", "Web: signed in");
+        // Filtered to this administrator: other tests of the shared app write lines meanwhile, and the newest page may hold no line of this one.
+        await Visit(chromium, $"/Audit?actor={Uri.EscapeDataString(user.UserName!)}", "audit", "table", "Web: signed in");
         await page.Locator("#verify-chain").ClickAsync();
         await Assertions.Expect(page.Locator("#chain-report")).ToContainTextAsync("intact");
         await Visit(chromium, "/developers", "api-reference", "#swagger-ui", "/api/v1/auth/token");
