@@ -32,7 +32,7 @@ var services = builder.Services;
 services.AddSingleton(TimeProvider.System);
 services.AddSingleton<LocalClock>();
 services.AddHttpContextAccessor();
-services.AddScoped<CurrentUser>();
+services.AddSingleton<CurrentUser>(); // reads the request from IHttpContextAccessor, so the pooled contexts' interceptors can hold it
 services.AddProblemDetails();
 services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
 // Cyrillic pages are written as text, not as &#x...; escapes.
@@ -43,7 +43,7 @@ services.AddSingleton<AuditSealing>();
 services.AddHostedService(sp => sp.GetRequiredService<AuditSealing>());
 services.AddSingleton<AuditWriter>();
 services.AddHostedService(sp => sp.GetRequiredService<AuditWriter>());
-services.AddScoped<AuditTrail>();
+services.AddSingleton<AuditTrail>();
 services.AddScoped<AuditLog>();
 services.AddScoped<AuditChain>();
 services.AddScoped<SearchAudit>();

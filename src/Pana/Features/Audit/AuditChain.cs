@@ -52,7 +52,7 @@ public sealed class AuditChain(PanaDb db, AuditTrail trail)
             db.ChangeTracker.Clear();
             await using var tx = await db.Database.BeginTransactionAsync(ct);
             await LockAsync(ct);
-            using (trail.SealedHere())
+            using (trail.SealedHere(db))
             {
                 db.AuditEntries.AddRange(lines);
                 await db.SaveChangesAsync(ct);

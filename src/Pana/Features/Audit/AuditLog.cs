@@ -49,7 +49,7 @@ public sealed class AuditLog(PanaDb db, AuditTrail trail, AuditWriter writer)
     }
 
     /// <summary>While the returned scope lives, record changes are not audited one by one: the caller writes a summary line.</summary>
-    public IDisposable Summarised() => trail.Summarised();
+    public IDisposable Summarised() => trail.Summarised(db);
 
     /// <summary>An entry on behalf of someone not signed in (yet): a failed sign-in names who was tried.</summary>
     public async Task WriteForAsync(string? userId, string userName, AuditAction action, string summary, CancellationToken ct = default)

@@ -7,6 +7,7 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 using Pana.Data;
 using Pana.Data.Audit;
 using Pana.Data.Identity;
+using Pana.Infrastructure;
 using Pana.Infrastructure.Access;
 
 namespace Pana.Features.Audit;
@@ -32,21 +33,29 @@ public sealed class AuditTrail(CurrentUser user, TimeProvider clock, AuditSealin
     private static readonly HashSet<string> ChainFields =
         [nameof(AuditEntry.ChainIndex), nameof(AuditEntry.PreviousHash), nameof(AuditEntry.Hash)];
 
-    private bool addedEntries;
-    private bool summarised;
-    private bool sealedHere;
+    // One instance serves every (pooled) context: what it remembers belongs to the context's current use.
+    private readonly ContextUseState<Use> uses = new();
 
-    internal IDisposable Summarised()
+    private sealed class Use
     {
-        summarised = true;
-        return new Scope(() => summarised = false);
+        public bool AddedEntries;
+        public bool Summarised;
+        public bool SealedHere;
+    }
+
+    internal IDisposable Summarised(PanaDb db)
+    {
+        var use = uses.Of(db);
+        use.Summarised = true;
+        return new Scope(() => use.Summarised = false);
     }
 
     /// <summary>While the returned scope lives, new entries are sealed by the caller in the same transaction: the sealing service is not woken.</summary>
-    internal IDisposable SealedHere()
+    internal IDisposable SealedHere(PanaDb db)
     {
-        sealedHere = true;
-        return new Scope(() => sealedHere = false);
+        var use = uses.Of(db);
+        use.SealedHere = true;
+        return new Scope(() => use.SealedHere = false);
     }
 
     private sealed class Scope(Action end) : IDisposable
@@ -75,21 +84,21 @@ public sealed class AuditTrail(CurrentUser user, TimeProvider clock, AuditSealin
 
     public override ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken ct = default)
     {
-        Signal();
+        Signal(eventData.Context);
         return ValueTask.FromResult(result);
     }
 
     public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)
     {
-        Signal();
+        Signal(eventData.Context);
         return result;
     }
 
-    private void Signal()
+    private void Signal(DbContext? db)
     {
-        if (addedEntries)
+        if (db is not null && uses.Of(db) is { AddedEntries: true } use)
         {
-            addedEntries = false;
+            use.AddedEntries = false;
             sealing.Wake();
         }
     }
@@ -97,18 +106,19 @@ public sealed class AuditTrail(CurrentUser user, TimeProvider clock, AuditSealin
     private async Task AddEntriesAsync(PanaDb db, CancellationToken ct)
     {
         db.ChangeTracker.DetectChanges();
+        var use = uses.Of(db);
         var lines = new List<AuditEntry>();
         foreach (var entry in db.ChangeTracker.Entries().ToList())
         {
             if (entry.Entity is AuditEntry audit)
             {
                 GuardAppendOnly(entry);
-                addedEntries |= entry.State == EntityState.Added && audit.ChainIndex is null && !sealedHere;
+                use.AddedEntries |= entry.State == EntityState.Added && audit.ChainIndex is null && !use.SealedHere;
                 continue;
             }
             // Search keys are derived from names on every save; the name change itself is audited.
             // Job progress is bookkeeping, not a record of anyone.
-            if (summarised || entry.Entity is AuditChainHead or Data.Registry.PersonNameKey or Data.Registry.PersonMatchKey or Data.Matching.DedupJob || entry.State is EntityState.Unchanged or EntityState.Detached)
+            if (use.Summarised || entry.Entity is AuditChainHead or Data.Registry.PersonNameKey or Data.Registry.PersonMatchKey or Data.Matching.DedupJob || entry.State is EntityState.Unchanged or EntityState.Detached)
             {
                 continue;
             }
@@ -121,7 +131,7 @@ public sealed class AuditTrail(CurrentUser user, TimeProvider clock, AuditSealin
         if (lines.Count > 0)
         {
             db.AuditEntries.AddRange(lines);
-            addedEntries = true;
+            use.AddedEntries = true;
         }
     }
 

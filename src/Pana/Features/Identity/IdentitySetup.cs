@@ -69,7 +69,7 @@ public static class IdentitySetup
         services.AddApiExample(new TokenRequest("registration", "Pana-demo-2026", "nightly export"));
         services.AddApiExample(new Users.CreateUser.Command("a.nurlanova", "Aigerim Nurlanova", "a.nurlanova@example.org", Guid.Empty, [Roles.ProtectionOfficer], "Choose-a-long-one-2026"));
         services.AddSingleton<TokenPrincipals>();
-        services.AddScoped<TokenPrincipalEviction>();
+        services.AddSingleton<TokenPrincipalEviction>();
         services.AddScoped<CredentialCheck>();
         services.AddScoped<IssueToken>();
         services.AddScoped<RevokeToken>();

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Pana.Data.Identity;
+using Pana.Infrastructure;
 
 namespace Pana.Features.Identity.Tokens;
 
@@ -13,7 +14,13 @@ namespace Pana.Features.Identity.Tokens;
 /// </summary>
 public sealed class TokenPrincipalEviction(TokenPrincipals principals) : SaveChangesInterceptor, IDbTransactionInterceptor
 {
-    private bool changed;
+    // One instance serves every (pooled) context: a change seen belongs to the context's current use.
+    private readonly ContextUseState<Seen> uses = new();
+
+    private sealed class Seen
+    {
+        public bool Changed;
+    }
 
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
     {
@@ -39,11 +46,11 @@ public sealed class TokenPrincipalEviction(TokenPrincipals principals) : SaveCha
         return ValueTask.FromResult(result);
     }
 
-    public void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData) => Committed();
+    public void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData) => Committed(eventData.Context);
 
     public Task TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken ct = default)
     {
-        Committed();
+        Committed(eventData.Context);
         return Task.CompletedTask;
     }
 
@@ -63,7 +70,7 @@ public sealed class TokenPrincipalEviction(TokenPrincipals principals) : SaveCha
             };
             if (affects)
             {
-                changed = true;
+                uses.Of(context).Changed = true;
                 principals.Forget();
                 return;
             }
@@ -72,18 +79,18 @@ public sealed class TokenPrincipalEviction(TokenPrincipals principals) : SaveCha
 
     private void After(DbContext? context)
     {
-        if (changed)
+        if (context is not null && uses.Of(context) is { Changed: true } seen)
         {
             principals.Forget();
-            changed = context?.Database.CurrentTransaction is not null;
+            seen.Changed = context.Database.CurrentTransaction is not null;
         }
     }
 
-    private void Committed()
+    private void Committed(DbContext? context)
     {
-        if (changed)
+        if (context is not null && uses.Of(context) is { Changed: true } seen)
         {
-            changed = false;
+            seen.Changed = false;
             principals.Forget();
         }
     }
