@@ -54,6 +54,16 @@ public static class Measure
         return Timing.Of(times);
     }
 
+    /// <summary>Runs the calls in turn, untimed, each at least once and until the time is up: the app's code compiled and tiered before timing.</summary>
+    public static async Task WarmAsync(IReadOnlyList<Func<Task>> calls, TimeSpan time)
+    {
+        var spent = Stopwatch.StartNew();
+        for (var i = 0; i < calls.Count || spent.Elapsed < time; i++)
+        {
+            await calls[i % calls.Count]();
+        }
+    }
+
     /// <summary>Clients that each send the next request as soon as the last is answered, for a fixed time after a warm-up.</summary>
     public static async Task<Load> LoadAsync(HttpClient http, Func<Random, HttpRequestMessage> request, int clients, TimeSpan duration, TimeSpan warmUp)
     {
