@@ -118,6 +118,41 @@ public sealed class AuditChainTests(Apps apps)
         Assert.True(reports[^1].EntriesChecked > reports[0].EntriesChecked, "the walks saw the chain grow");
     }
 
+    [Theory, MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
+    public async Task A_group_is_sealed_with_ids_past_every_id_taken_and_a_line_left_unsealed_still_joins_the_chain(string database)
+    {
+        await using var app = apps.Fresh(database);
+        await app.SignIn(await app.NewUser(Roles.ProtectionOfficer));
+        // A line written unsealed, as a change's line is before the sealing service's pass; raw SQL does not wake the service.
+        var columns = string.Join(", ", new[] { "OccurredAt", "ActorName", "IpAddress", "Action", "EntityType", "EntityId", "Summary", "Changes", "CorrelationId" }.Select(c => Column(app, c)));
+        var insert = $"INSERT INTO {Table(app)} ({columns}) VALUES ({{0}}, 'test', '', 'View', 'Test', 'waiting', 'written unsealed', '', '')";
+        var waiting = await app.Db(async db =>
+        {
+            await db.Database.ExecuteSqlRawAsync(insert, DateTime.UtcNow);
+            return await db.AuditEntries.MaxAsync(e => e.Id);
+        });
+        var group = Enumerable.Range(1, 3).Select(i => app.Services.GetRequiredService<AuditTrail>().Line(Pana.Data.Audit.AuditAction.View, "Test", $"group {i}", "a view")).ToList();
+
+        using (var scope = app.Services.CreateScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<AuditChain>().AppendAsync(group);
+        }
+        using (var scope = app.Services.CreateScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<AuditChain>().SealPendingAsync();
+        }
+
+        var lines = await app.Db(db => db.AuditEntries.Where(e => e.EntityType == "Test").OrderBy(e => e.Id).ToListAsync());
+        Assert.Equal(["waiting", "group 1", "group 2", "group 3"], lines.Select(l => l.EntityId));
+        Assert.Equal(Enumerable.Range(1, 3).Select(i => waiting + i), lines.Skip(1).Select(l => l.Id));
+        Assert.All(lines, l => Assert.NotNull(l.ChainIndex));
+        Assert.Equal(lines[1].ChainIndex + 1, lines[2].ChainIndex);
+        Assert.Equal(lines[2].ChainIndex + 1, lines[3].ChainIndex);
+        var report = await app.VerifyAudit();
+        Assert.True(report.Intact, string.Join("; ", report.Problems.Select(p => $"{p.ChainIndex}: {p.Problem}")));
+        Assert.Equal(0, report.Unsealed);
+    }
+
     private static string Table(PanaApp app) => app.Database == Databases.Postgres ? "\"AuditEntries\"" : "AuditEntries";
 
     private static string Column(PanaApp app, string name) => app.Database == Databases.Postgres ? $"\"{name}\"" : name;

@@ -12,7 +12,7 @@ namespace Pana.Features.Audit;
 /// the change they describe; sealing is serialised (one process lock, plus an advisory lock on
 /// PostgreSQL for several app instances) and gives each entry its place in the chain.
 /// </summary>
-public sealed class AuditChain(PanaDb db, AuditTrail trail)
+public sealed class AuditChain(PanaDb db)
 {
     private const int Batch = 1000;
     private const long PostgresLockKey = 0x50414E41; // "PANA"
@@ -41,8 +41,9 @@ public sealed class AuditChain(PanaDb db, AuditTrail trail)
     }
 
     /// <summary>
-    /// Inserts lines and seals them, with whatever else waits to be sealed, in one transaction: the group commit of
-    /// <see cref="AuditWriter"/>. The caller's lines are committed sealed or not at all.
+    /// Inserts lines sealed, in one transaction: the group commit of <see cref="AuditWriter"/>. Their ids are taken first,
+    /// so each line goes in with its place in the chain and its hash, one statement each, none read back. Lines others
+    /// wrote unsealed meanwhile are sealed after them by <see cref="AuditSealing"/>; the chain's order is its index, not the id.
     /// </summary>
     public async Task AppendAsync(IReadOnlyCollection<AuditEntry> lines, CancellationToken ct = default)
     {
@@ -52,14 +53,14 @@ public sealed class AuditChain(PanaDb db, AuditTrail trail)
             db.ChangeTracker.Clear();
             await using var tx = await db.Database.BeginTransactionAsync(ct);
             await LockAsync(ct);
-            using (trail.SealedHere(db))
+            var head = await HeadAsync(ct);
+            foreach (var (line, id) in lines.Zip(await TakeIdsAsync(lines.Count, ct)))
             {
-                db.AuditEntries.AddRange(lines);
-                await db.SaveChangesAsync(ct);
-                while (await SealStepAsync(ct) == Batch)
-                {
-                }
+                line.Id = id;
+                Seal(line, head);
             }
+            db.AuditEntries.AddRange(lines);
+            await db.SaveChangesAsync(ct);
             await tx.CommitAsync(ct);
         }
         finally
@@ -67,6 +68,23 @@ public sealed class AuditChain(PanaDb db, AuditTrail trail)
             db.ChangeTracker.Clear();
             Gate.Release();
         }
+    }
+
+    /// <summary>The next ids of the audit table, inside the caller's transaction: SQLite's write lock or PostgreSQL's sequence keeps them ours.</summary>
+    private async Task<List<long>> TakeIdsAsync(int count, CancellationToken ct)
+    {
+        if (db.IsPostgres)
+        {
+            var ids = await db.Database.SqlQueryRaw<long>(
+                """SELECT nextval(pg_get_serial_sequence('"AuditEntries"', 'Id')) AS "Value" FROM generate_series(1, {0})""", count).ToListAsync(ct);
+            ids.Sort();
+            return ids;
+        }
+        // AUTOINCREMENT never reuses an id: the next is past both the highest ever given and the highest present.
+        var last = await db.Database.SqlQueryRaw<long>(
+            """SELECT COALESCE(MAX(x), 0) AS "Value" FROM (SELECT seq AS x FROM sqlite_sequence WHERE name = 'AuditEntries' UNION ALL SELECT MAX("Id") FROM "AuditEntries")""")
+            .SingleAsync(ct);
+        return Enumerable.Range(1, count).Select(i => last + i).ToList();
     }
 
     private async Task<int> SealBatchAsync(CancellationToken ct)
@@ -99,22 +117,34 @@ public sealed class AuditChain(PanaDb db, AuditTrail trail)
         {
             return 0;
         }
+        var head = await HeadAsync(ct);
+        foreach (var entry in pending)
+        {
+            Seal(entry, head);
+        }
+        await db.SaveChangesAsync(ct);
+        return pending.Count;
+    }
+
+    private async Task<AuditChainHead> HeadAsync(CancellationToken ct)
+    {
         var head = await db.AuditChainHeads.SingleOrDefaultAsync(h => h.Id == 1, ct);
         if (head is null)
         {
             head = new AuditChainHead();
             db.AuditChainHeads.Add(head);
         }
-        foreach (var entry in pending)
-        {
-            entry.ChainIndex = head.LastIndex + 1;
-            entry.PreviousHash = head.LastHash;
-            entry.Hash = HashOf(entry);
-            head.LastIndex = entry.ChainIndex.Value;
-            head.LastHash = entry.Hash;
-        }
-        await db.SaveChangesAsync(ct);
-        return pending.Count;
+        return head;
+    }
+
+    /// <summary>Gives the entry the next place in the chain, after the head, and moves the head to it.</summary>
+    private static void Seal(AuditEntry entry, AuditChainHead head)
+    {
+        entry.ChainIndex = head.LastIndex + 1;
+        entry.PreviousHash = head.LastHash;
+        entry.Hash = HashOf(entry);
+        head.LastIndex = entry.ChainIndex.Value;
+        head.LastHash = entry.Hash;
     }
 
     /// <summary>

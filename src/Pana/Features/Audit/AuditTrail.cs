@@ -40,7 +40,6 @@ public sealed class AuditTrail(CurrentUser user, TimeProvider clock, AuditSealin
     {
         public bool AddedEntries;
         public bool Summarised;
-        public bool SealedHere;
     }
 
     internal IDisposable Summarised(PanaDb db)
@@ -48,14 +47,6 @@ public sealed class AuditTrail(CurrentUser user, TimeProvider clock, AuditSealin
         var use = uses.Of(db);
         use.Summarised = true;
         return new Scope(() => use.Summarised = false);
-    }
-
-    /// <summary>While the returned scope lives, new entries are sealed by the caller in the same transaction: the sealing service is not woken.</summary>
-    internal IDisposable SealedHere(PanaDb db)
-    {
-        var use = uses.Of(db);
-        use.SealedHere = true;
-        return new Scope(() => use.SealedHere = false);
     }
 
     private sealed class Scope(Action end) : IDisposable
@@ -113,7 +104,7 @@ public sealed class AuditTrail(CurrentUser user, TimeProvider clock, AuditSealin
             if (entry.Entity is AuditEntry audit)
             {
                 GuardAppendOnly(entry);
-                use.AddedEntries |= entry.State == EntityState.Added && audit.ChainIndex is null && !use.SealedHere;
+                use.AddedEntries |= entry.State == EntityState.Added && audit.ChainIndex is null;
                 continue;
             }
             // Search keys are derived from names on every save; the name change itself is audited.
