@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using Pana.Data;
 using Pana.Data.Audit;
@@ -12,23 +13,10 @@ public sealed class PersonRecord(PanaDb db, PersonScope scope, AuditLog audit, T
 {
     public async Task<PersonView?> ReadAsync(Guid id, CancellationToken ct = default)
     {
-        // One round trip: the person with organisation and household joined and the three lists beside it
-        // (a few rows: a person has a couple of statuses and documents).
-        var row = await (
-                from x in scope.Persons.AsNoTracking().Where(x => x.Id == id)
-                join o in db.Organisations on x.RegisteringOrganisationId equals o.Id
-                select new
-                {
-                    Person = x,
-                    o.NameEn,
-                    o.NameRu,
-                    o.NameKk,
-                    Household = x.Household == null ? null : new HouseholdLink(x.Household.Id, x.Household.RegistrationNumber, x.Household.FocalPointId == x.Id),
-                    Statuses = x.Statuses.ToList(),
-                    Needs = x.Needs.ToList(),
-                    Documents = x.Documents.ToList(),
-                })
-            .AsSingleQuery().SingleOrDefaultAsync(ct);
+        // The page read most: for staff who see everyone the query is compiled once, past EF Core's lookup of its translation on every call.
+        var row = scope.SeesEveryone ? await (db.IsPostgres ? ReadAnyoneOnPostgres : ReadAnyoneOnSqlite)(db, id, ct)
+            : await scope.Persons.AsNoTracking().Where(x => x.Id == id).Join(db.Organisations, x => x.RegisteringOrganisationId, o => o.Id, Row)
+                .AsSingleQuery().SingleOrDefaultAsync(ct);
         if (row is null)
         {
             return null;
@@ -45,6 +33,23 @@ public sealed class PersonRecord(PanaDb db, PersonScope scope, AuditLog audit, T
             row.Documents.OrderBy(d => d.ExpiresOn).Select(d => DocumentView.Of(d, today)).ToList(),
             p.Version.ToString(System.Globalization.CultureInfo.InvariantCulture), p.MergedIntoId);
     }
+
+    // One round trip: the person with organisation and household joined and the three lists beside it (a person has a couple of statuses and documents).
+    private static readonly Expression<Func<Person, Organisation, PersonRow>> Row = (x, o) => new PersonRow(
+        x, o.NameEn, o.NameRu, o.NameKk,
+        x.Household == null ? null : new HouseholdLink(x.Household.Id, x.Household.RegistrationNumber, x.Household.FocalPointId == x.Id),
+        x.Statuses.ToList(), x.Needs.ToList(), x.Documents.ToList());
+
+    // A compiled query keeps the translation of the first database it ran on: one for each.
+    private static readonly Func<PanaDb, Guid, CancellationToken, Task<PersonRow?>> ReadAnyoneOnSqlite = ReadAnyone();
+    private static readonly Func<PanaDb, Guid, CancellationToken, Task<PersonRow?>> ReadAnyoneOnPostgres = ReadAnyone();
+
+    private static Func<PanaDb, Guid, CancellationToken, Task<PersonRow?>> ReadAnyone() => EF.CompileAsyncQuery((PanaDb db, Guid id, CancellationToken ct) =>
+        db.Persons.AsNoTracking().Where(PersonScope.NotMerged).Where(x => x.Id == id).Join(db.Organisations, x => x.RegisteringOrganisationId, o => o.Id, Row)
+            .AsSingleQuery().SingleOrDefault());
+
+    private sealed record PersonRow(Person Person, string NameEn, string NameRu, string NameKk, HouseholdLink? Household, List<LegalStatus> Statuses,
+        List<SpecificNeed> Needs, List<PersonDocument> Documents);
 
     /// <summary>The status in force on a day: the latest step that took effect by then.</summary>
     public static StatusView? Current(IEnumerable<LegalStatus> statuses, DateOnly on) =>

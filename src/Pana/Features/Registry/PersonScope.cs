@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Pana.Data;
 using Pana.Data.Registry;
 using Pana.Infrastructure.Access;
@@ -14,11 +15,14 @@ public sealed class PersonScope(PanaDb db, CurrentUser user)
     /// <summary>True when the user sees every person who was not merged into another.</summary>
     public bool SeesEveryone => !user.IsScopedToOrganisation;
 
+    /// <summary>A person merged into another is read through the person kept.</summary>
+    public static readonly Expression<Func<Person, bool>> NotMerged = p => p.MergedIntoId == null;
+
     public IQueryable<Person> Persons
     {
         get
         {
-            var query = db.Persons.Where(p => p.MergedIntoId == null);
+            var query = db.Persons.Where(NotMerged);
             if (!user.IsScopedToOrganisation)
             {
                 return query;
