@@ -107,6 +107,7 @@ public static class ScaleBenchmarks
             generated = await SyntheticRegistry.GenerateAsync(db, people, seed, progress, ct);
         }
         Console.WriteLine($"  {generated.People:N0} people, {generated.Households:N0} households, {generated.Duplicates.Count:N0} planted duplicates in {generated.Elapsed.TotalSeconds:N0} s");
+        await database.SettleAsync(ct);
         var (version, size) = await database.DescribeAsync(ct);
         var sample = await database.SampleAsync(5_000, ct);
 
@@ -127,6 +128,7 @@ public static class ScaleBenchmarks
             Step("name search");
             // Warmed on other people's names: the code is compiled and tiered, the measured names' pages are not read yet.
             await Measure.WarmAsync(SearchTerms(sample.Skip(WarmUpPeople).Take(searchPeople)).Select(q => (Func<Task>)(() => Search(q))).ToList(), warmUp);
+            var each = searches.Select(_ => new List<double>()).ToArray();
             search = await Measure.RepeatAsync(searches.Select(q => (Func<Task>)(async () =>
             {
                 var page = await Search(q);
@@ -134,8 +136,15 @@ public static class ScaleBenchmarks
                 {
                     matches.Add(page.GetProperty("total").GetInt32());
                 }
-            })).ToList(), rounds, budget: TimeSpan.FromSeconds(120));
+            })).ToList(), rounds, budget: TimeSpan.FromSeconds(120), each: (i, ms) => each[i].Add(ms));
             Console.WriteLine($"  median {search.Median:N1} ms, p95 {search.P95:N1} ms over {search.Count} searches");
+            if (options.ContainsKey("slowest"))
+            {
+                foreach (var (q, times) in searches.Zip(each).OrderByDescending(x => Timing.Of(x.Second).Median).Take(8))
+                {
+                    Console.WriteLine($"    {Timing.Of(times).Median,6:N1} ms (max {times.Max(),6:N1})  {q}");
+                }
+            }
         }
 
         var registrations = sample.Skip(searchPeople).Take(30).Select(NewRegistration).ToList();

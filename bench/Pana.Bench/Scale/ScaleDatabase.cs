@@ -127,6 +127,23 @@ public sealed class ScaleDatabase
         return await db.Persons.CountAsync(p => p.ExternalId != null && p.ExternalId.StartsWith(externalPrefix), ct);
     }
 
+    /// <summary>
+    /// Writes the generated registry's pages home before anything is timed: PostgreSQL would otherwise flush them in the
+    /// background for minutes (checkpoint_completion_target), slowing every commit measured meanwhile; SQLite empties its WAL.
+    /// </summary>
+    public async Task SettleAsync(CancellationToken ct)
+    {
+        await using var db = Open();
+        try
+        {
+            await db.Database.ExecuteSqlRawAsync(IsPostgres ? "CHECKPOINT" : "PRAGMA wal_checkpoint(TRUNCATE)", ct);
+        }
+        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.InsufficientPrivilege)
+        {
+            Console.WriteLine("  (no CHECKPOINT: the bench's PostgreSQL user may not; measures may share the disk with the generation's flush)");
+        }
+    }
+
     public async Task<(string Version, double SizeMiB)> DescribeAsync(CancellationToken ct)
     {
         await using var db = Open();
