@@ -171,6 +171,15 @@ public sealed class SearchTests(Apps apps)
         Assert.Empty(Ids(hidden));
     }
 
+    [Fact]
+    public async Task PostgreSQL_keeps_the_thousand_commonest_name_words_in_the_statistics_of_the_search_keys()
+    {
+        var app = apps.For(Databases.Postgres);
+        var target = await app.Db(db => db.Database.SqlQueryRaw<int>(
+            "SELECT attstattarget AS \"Value\" FROM pg_attribute WHERE attrelid = '\"PersonNameKeys\"'::regclass AND attname = 'Key'").SingleAsync());
+        Assert.Equal(1000, target);
+    }
+
     /// <summary>A unique name word whose letters read the same back from Cyrillic.</summary>
     private static string Stem(string start)
     {
