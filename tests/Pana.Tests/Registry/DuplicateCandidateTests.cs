@@ -62,6 +62,33 @@ public sealed class DuplicateCandidateTests(Apps apps)
     }
 
     [Theory, MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
+    public async Task A_candidate_living_with_someone_of_the_registrations_given_name_is_told_apart_as_a_twin(string database)
+    {
+        var app = apps.For(database);
+        var api = app.Api(await app.Token(await app.NewUser(Roles.RegistrationAssistant)));
+        var family = APerson.Unique("Nazarov");
+        var ids = await api.Registered(APerson.Named("Hasan", family).Born("1990-05-05"), APerson.Named("Husan", family).Born("1990-05-05").As("Brother"));
+        var (hasan, husan) = (ids[0], ids[1]);
+
+        var response = await api.PostAsync("/api/v1/persons/duplicates", Json.Of(new
+        {
+            givenName = "Husan",
+            familyName = family,
+            sex = "Male",
+            birthDate = "1990-05-05",
+            birthDatePrecision = "Exact",
+            originCode = "AFG",
+        }));
+        Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
+        var candidates = (await Json.Read(response)).GetProperty("candidates").EnumerateArray().ToDictionary(c => c.GetProperty("personId").GetGuid(),
+            c => (Level: c.GetProperty("level").GetString(), Reasons: c.GetProperty("reasons").EnumerateArray().Select(r => r.GetString()).ToList()));
+        Assert.Equal("Certain", candidates[husan].Level);
+        // Hasan is a letter away, born the same day, but lives with a Husan: his twin, read from his household, is not him.
+        Assert.Contains("A member of the other's household bears this given name", candidates[hasan].Reasons);
+        Assert.Equal("Possible", candidates[hasan].Level);
+    }
+
+    [Theory, MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
     public async Task The_match_keys_follow_an_edit_and_a_merge(string database)
     {
         var app = apps.For(database);
