@@ -87,7 +87,11 @@ public static class PersonMatcher
     /// most 4, and the household's undoing a different phone 1. Lets a caller pass over a stranger without reading more.
     /// </summary>
     public static bool MayBePossible(MatchRecord withoutHousehold, MatchRecord bare, bool shareDocument) =>
-        Math.Round(Score(withoutHousehold, bare) + 5 + (shareDocument ? SharedDocument : 0), 2) >= MatchThresholds.Default.Possible;
+        MayReach(withoutHousehold, bare, shareDocument, MatchThresholds.Default.Possible);
+
+    /// <summary>As <see cref="MayBePossible"/>, for any score: an import held back only by a likely match reads more only of those who may reach it.</summary>
+    public static bool MayReach(MatchRecord withoutHousehold, MatchRecord bare, bool shareDocument, double score) =>
+        Math.Round(Score(withoutHousehold, bare) + 5 + (shareDocument ? SharedDocument : 0), 2) >= score;
 
     // The most a phone (5) and a household (4) can add to a score, and a hair for rounding.
     private const double MostFromPhoneAndHousehold = 9.01;
