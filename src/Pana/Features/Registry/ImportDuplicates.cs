@@ -70,11 +70,12 @@ internal sealed class ImportDuplicates(PanaDb db, DuplicateCheck check, double? 
         // Documents and households are read only for candidates some member may match once they are known: to the level that
         // holds a row back when only that matters (a user who sees everyone), else to the possible level.
         var missing = new HashSet<Guid>();
+        var readTo = reaching ?? MatchThresholds.Default.Possible;
         foreach (var (member, ids) in wantedBy)
         {
             var bare = MatchRecords.Of(member.Person, member.Documents) with { HouseholdGivenNames = [] };
             var sharing = DuplicateCheck.DocumentKeys(bare).SelectMany(k => byKey.GetValueOrDefault("d:" + k) ?? []).Select(x => x.PersonId).ToHashSet();
-            missing.UnionWith(ids.Where(id => rows.TryGetValue(id, out var c) && PersonMatcher.MayReach(bare, c.Record, sharing.Contains(id), reaching ?? MatchThresholds.Default.Possible)));
+            missing.UnionWith(ids.Where(id => rows.TryGetValue(id, out var c) && PersonMatcher.MayReach(bare, c.Record, sharing.Contains(id), readTo)));
         }
         foreach (var chunk in missing.Chunk(1000))
         {
