@@ -2,7 +2,11 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Pana.Data;
 using Pana.Data.Identity;
+using Pana.Data.Registry;
+using Pana.Features.Registry;
 using Pana.Features.Registry.Names;
 using Pana.Features.Shell;
 using Pana.Tests.Support;
@@ -244,6 +248,41 @@ public sealed class DuplicateCandidateTests(Apps apps)
         ]), "holder.csv");
         Assert.True(holder.GetProperty("imported").GetInt32() == 0, holder.GetRawText());
         Assert.Contains("Same document number", holder.GetProperty("rejected")[0].GetProperty("reason").GetString());
+    }
+
+    [Theory, MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
+    public async Task An_import_that_forgets_the_people_it_read_keeps_their_keys_and_reads_the_people_again(string database)
+    {
+        var app = apps.For(database);
+        var api = app.Api(await app.Token(await app.NewUser(Roles.RegistrationAssistant)));
+        var family = APerson.Unique("Rahimov");
+        var registered = (await api.Registered(APerson.Named("Farhod", family).Born("1980-04-02")))[0];
+        using var scope = app.Services.CreateScope();
+        using var second = app.Services.CreateScope();
+        // Nothing is kept past a batch (a registry so large that its candidates fill the memory set aside for them).
+        var duplicates = new ImportDuplicates(scope.ServiceProvider.GetRequiredService<PanaDb>(), second.ServiceProvider.GetRequiredService<PanaDb>(),
+            scope.ServiceProvider.GetRequiredService<DuplicateCheck>(), reaching: null, maxKept: 0);
+        RegisterHousehold.Member Row(string given, string familyName) => new(new PersonDetails
+        {
+            GivenName = given,
+            FamilyName = familyName,
+            Sex = Sex.Male,
+            BirthDate = new DateOnly(1980, 4, 2),
+            BirthDatePrecision = DatePrecision.Exact,
+            OriginCode = "AFG",
+        }, Relationship.FocalPoint);
+
+        var first = Row("Farhod", family);
+        await duplicates.PrepareAsync([first], CancellationToken.None);
+        Assert.Contains(registered, duplicates.Find(first).Candidates.Select(c => c.PersonId));
+        var (keyRows, kept) = (duplicates.KeyRowsRead, duplicates.PeopleKept);
+        Assert.True(keyRows > 0 && kept > 0, $"{keyRows} key rows read, {kept} people kept");
+
+        // The next batch, another row of the same names: the people are forgotten and read again through the keys kept, which are not read again.
+        var next = Row("Farhod", family);
+        await duplicates.PrepareAsync([next], CancellationToken.None);
+        Assert.Contains(registered, duplicates.Find(next).Candidates.Select(c => c.PersonId));
+        Assert.Equal(keyRows, duplicates.KeyRowsRead);
     }
 
     private static async Task<JsonElement> Import(HttpClient api, byte[] content, string fileName)

@@ -41,9 +41,9 @@ public sealed class DuplicateCheck(PanaDb db, PersonScope scope, CurrentUser use
         }
         // Households are read only for those who may match once they are known.
         var bare = record with { HouseholdGivenNames = [] };
-        var people = (await LoadPeopleAsync(ids, ct)).Where(c => PersonMatcher.MayBePossible(bare, c.Record, byDocument.Contains(c.Record.Id)))
+        var people = (await LoadPeopleAsync(db, ids, ct)).Where(c => PersonMatcher.MayBePossible(bare, c.Record, byDocument.Contains(c.Record.Id)))
             .Select(c => c with { Record = c.Record with { DocumentKeys = [.. byDocument[c.Record.Id]] } }).ToList();
-        var report = await ReportAsync(record, await WithHouseholdsAsync(people, ct), ct);
+        var report = await ReportAsync(record, await WithHouseholdsAsync(db, people, ct), ct);
         if (report.Candidates.Count > 0)
         {
             // The candidates' names and dates of birth are shown: who was seen is audited, as a search is.
@@ -107,7 +107,7 @@ public sealed class DuplicateCheck(PanaDb db, PersonScope scope, CurrentUser use
     }
 
     /// <summary>The candidates as their own row gives them: without documents and household, for a first look.</summary>
-    internal async Task<List<Candidate>> LoadPeopleAsync(IReadOnlyCollection<Guid> ids, CancellationToken ct)
+    internal static async Task<List<Candidate>> LoadPeopleAsync(PanaDb db, IReadOnlyCollection<Guid> ids, CancellationToken ct)
     {
         var people = await db.Persons.AsNoTracking().Where(p => ids.Contains(p.Id) && p.MergedIntoId == null)
             .Select(p => new
@@ -134,7 +134,7 @@ public sealed class DuplicateCheck(PanaDb db, PersonScope scope, CurrentUser use
     }
 
     /// <summary>The candidates with their documents and their households' given names read.</summary>
-    internal async Task<List<Candidate>> CompleteAsync(IReadOnlyList<Candidate> people, CancellationToken ct)
+    internal static async Task<List<Candidate>> CompleteAsync(PanaDb db, IReadOnlyList<Candidate> people, CancellationToken ct)
     {
         if (people.Count == 0)
         {
@@ -143,11 +143,11 @@ public sealed class DuplicateCheck(PanaDb db, PersonScope scope, CurrentUser use
         var found = people.Select(p => p.Record.Id).ToList();
         var documents = (await db.PersonDocuments.AsNoTracking().Where(d => found.Contains(d.PersonId)).Select(d => new { d.PersonId, d.NumberKey }).ToListAsync(ct))
             .ToLookup(d => d.PersonId, d => d.NumberKey);
-        return await WithHouseholdsAsync(people.Select(p => p with { Record = p.Record with { DocumentKeys = documents[p.Record.Id].ToList() } }).ToList(), ct);
+        return await WithHouseholdsAsync(db, people.Select(p => p with { Record = p.Record with { DocumentKeys = documents[p.Record.Id].ToList() } }).ToList(), ct);
     }
 
     /// <summary>The candidates with their households' given names read.</summary>
-    private async Task<List<Candidate>> WithHouseholdsAsync(IReadOnlyList<Candidate> people, CancellationToken ct)
+    private static async Task<List<Candidate>> WithHouseholdsAsync(PanaDb db, IReadOnlyList<Candidate> people, CancellationToken ct)
     {
         if (people.Count == 0)
         {

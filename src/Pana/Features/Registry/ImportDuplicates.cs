@@ -11,39 +11,79 @@ namespace Pana.Features.Registry;
 /// Candidates and scoring are those of <see cref="DuplicateCheck"/>.
 /// </summary>
 /// <param name="db">The registry.</param>
+/// <param name="reader">A second context on the registry: reads are split between the two connections, one core each.</param>
 /// <param name="check">The registration check whose reads and scores the import shares.</param>
 /// <param name="reaching">The score that holds a row back, when only that matters (a user who sees everyone): see <see cref="DuplicateKeys.Rank"/>.</param>
-internal sealed class ImportDuplicates(PanaDb db, DuplicateCheck check, double? reaching)
+/// <param name="maxKept">Past this many people kept, they are forgotten and later batches read again those they need.</param>
+/// <param name="maxKeyRows">
+/// Key rows are small (a person, an interned word, a year: 32 bytes) and most of what a check reads: they are kept longer
+/// than the people they lead to, up to about the whole key table of a registry of a million (3.6 million rows).
+/// </param>
+internal sealed class ImportDuplicates(PanaDb db, PanaDb reader, DuplicateCheck check, double? reaching, int maxKept = 100_000, int maxKeyRows = 4_000_000)
 {
-    // Past this many people kept, the memory is given back and later batches read again what they need.
-    private const int MaxKept = 100_000;
-
     // Each key's people, with the other name word of a name-and-year key (empty for documents and phones).
     private readonly Dictionary<string, List<(Guid PersonId, string Other, int? Year)>> byKey = new(StringComparer.Ordinal);
     // Candidates as their own row gives them, and those read whole because some row may match them.
     private readonly Dictionary<Guid, Candidate> rows = [];
     private readonly Dictionary<Guid, Candidate> people = [];
     private readonly HashSet<Guid> visible = [];
+    private readonly Dictionary<string, string> words = new(StringComparer.Ordinal);
     private bool everyone = true;
+
+    /// <summary>How many key rows are kept, read or added.</summary>
+    internal int KeyRows { get; private set; }
+
+    /// <summary>How many key rows were read from the registry, kept or since forgotten.</summary>
+    internal long KeyRowsRead { get; private set; }
+
+    /// <summary>How many people are kept, as their own row gives them or read whole.</summary>
+    internal int PeopleKept => rows.Count + people.Count;
+
+    // The batch's members as they are looked up, and their candidates ranked once the keys are read; a member whose keys
+    // gained people the import registered since (an earlier household of the batch) is ranked again.
+    private readonly Dictionary<RegisterHousehold.Member, Lookup> lookups = new(ReferenceEqualityComparer.Instance);
+    private readonly Dictionary<RegisterHousehold.Member, List<Guid>> ranked = new(ReferenceEqualityComparer.Instance);
+    private readonly HashSet<string> grown = new(StringComparer.Ordinal);
+
+    private sealed record Lookup(MatchRecord Record, List<(string Key, string Other)> Entries, int? Year, List<string> Keys);
 
     /// <summary>Reads what the members need that is not kept yet: their keys' people, and those people's compared fields.</summary>
     public async Task PrepareAsync(IReadOnlyList<RegisterHousehold.Member> members, CancellationToken ct)
     {
-        if (rows.Count + people.Count > MaxKept)
+        if (KeyRows > maxKeyRows)
         {
             Forget();
         }
-        var wanted = members.SelectMany(Keys).Distinct().Where(k => !byKey.ContainsKey(k)).ToList();
+        else if (rows.Count + people.Count > maxKept)
+        {
+            ForgetPeople();
+        }
+        lookups.Clear();
+        ranked.Clear();
+        grown.Clear();
+        // Folding names and ranking candidates take the processor, not the database: the batch's members share both cores.
+        var looked = new Lookup?[members.Count];
+        Parallel.For(0, members.Count, i => looked[i] = members[i].ConfirmedNew ? null : LookupOf(members[i]));
+        for (var i = 0; i < members.Count; i++)
+        {
+            if (looked[i] is { } l)
+            {
+                lookups[members[i]] = l;
+            }
+        }
+        var wanted = lookups.Values.SelectMany(l => l.Keys).Distinct().Where(k => !byKey.ContainsKey(k)).ToList();
         foreach (var k in wanted)
         {
             byKey[k] = [];
         }
-        foreach (var chunk in wanted.Where(k => !k.StartsWith("d:", StringComparison.Ordinal) && !k.StartsWith("p:", StringComparison.Ordinal)).Chunk(500))
+        var names = wanted.Where(k => !k.StartsWith("d:", StringComparison.Ordinal) && !k.StartsWith("p:", StringComparison.Ordinal)).ToList();
+        foreach (var row in await ReadBothAsync(names, 500, (on, chunk) =>
+            on.PersonMatchKeys.Where(k => chunk.Contains(k.Key)).Select(k => new { k.Key, k.PersonId, k.Other, k.Year }).ToListAsync(ct)))
         {
-            foreach (var row in await db.PersonMatchKeys.Where(k => chunk.Contains(k.Key)).Select(k => new { k.Key, k.PersonId, k.Other, k.Year }).ToListAsync(ct))
-            {
-                byKey[row.Key].Add((row.PersonId, row.Other, row.Year));
-            }
+            // Millions of rows share a few thousand words: one string each, so the rows kept hold no strings of their own.
+            byKey[row.Key].Add((row.PersonId, words.TryGetValue(row.Other, out var word) ? word : words[row.Other] = row.Other, row.Year));
+            KeyRows++;
+            KeyRowsRead++;
         }
         foreach (var chunk in wanted.Where(k => k.StartsWith("d:", StringComparison.Ordinal)).Select(k => k[2..]).Chunk(500))
         {
@@ -59,30 +99,36 @@ internal sealed class ImportDuplicates(PanaDb db, DuplicateCheck check, double? 
                 byKey["p:" + row.PhoneDigits].Add((row.Id, "", null));
             }
         }
-        var wantedBy = members.Select(m => (Member: m, Ids: Candidates(m).Where(id => !people.ContainsKey(id)).ToList())).ToList();
-        foreach (var chunk in wantedBy.SelectMany(w => w.Ids).Distinct().Where(id => !rows.ContainsKey(id)).Chunk(1000))
+        var candidates = new List<Guid>[members.Count];
+        Parallel.For(0, members.Count, i => candidates[i] = looked[i] is { } l ? Candidates(l) : []);
+        for (var i = 0; i < members.Count; i++)
         {
-            foreach (var c in await check.LoadPeopleAsync(chunk, ct))
+            if (looked[i] is not null)
             {
-                rows[c.Record.Id] = c;
+                ranked[members[i]] = candidates[i];
             }
+        }
+        var wantedBy = members.Select((m, i) => (Member: m, Ids: candidates[i].Where(id => !people.ContainsKey(id)).ToList())).ToList();
+        foreach (var c in await ReadBothAsync(wantedBy.SelectMany(w => w.Ids).Distinct().Where(id => !rows.ContainsKey(id)).ToList(), 1000,
+            (on, chunk) => DuplicateCheck.LoadPeopleAsync(on, chunk, ct)))
+        {
+            rows[c.Record.Id] = c;
         }
         // Documents and households are read only for candidates some member may match once they are known: to the level that
         // holds a row back when only that matters (a user who sees everyone), else to the possible level.
-        var missing = new HashSet<Guid>();
         var readTo = reaching ?? MatchThresholds.Default.Possible;
-        foreach (var (member, ids) in wantedBy)
+        var reach = new List<Guid>[wantedBy.Count];
+        Parallel.For(0, wantedBy.Count, i =>
         {
+            var (member, ids) = wantedBy[i];
             var bare = MatchRecords.Of(member.Person, member.Documents) with { HouseholdGivenNames = [] };
             var sharing = DuplicateCheck.DocumentKeys(bare).SelectMany(k => byKey.GetValueOrDefault("d:" + k) ?? []).Select(x => x.PersonId).ToHashSet();
-            missing.UnionWith(ids.Where(id => rows.TryGetValue(id, out var c) && PersonMatcher.MayReach(bare, c.Record, sharing.Contains(id), readTo)));
-        }
-        foreach (var chunk in missing.Chunk(1000))
+            reach[i] = ids.Where(id => rows.TryGetValue(id, out var c) && PersonMatcher.MayReach(bare, c.Record, sharing.Contains(id), readTo)).ToList();
+        });
+        var missing = reach.SelectMany(r => r).ToHashSet();
+        foreach (var c in await ReadBothAsync(missing.Select(id => rows[id]).ToList(), 1000, (on, chunk) => DuplicateCheck.CompleteAsync(on, chunk, ct)))
         {
-            foreach (var c in await check.CompleteAsync(chunk.Select(id => rows[id]).ToList(), ct))
-            {
-                people[c.Record.Id] = c;
-            }
+            people[c.Record.Id] = c;
         }
         var seen = await check.VisibleAsync([.. missing], ct);
         everyone = seen is null;
@@ -92,21 +138,58 @@ internal sealed class ImportDuplicates(PanaDb db, DuplicateCheck check, double? 
         }
     }
 
+    // Reading and materialising rows is most of the check, on the import's one thread: the items are read in two halves at
+    // once, a chunk at a time, one half on each connection. Each context is used by one task only.
+    private async Task<List<T>> ReadBothAsync<TItem, T>(IReadOnlyList<TItem> items, int chunk, Func<PanaDb, TItem[], Task<List<T>>> read)
+    {
+        async Task<List<T>> On(PanaDb context, IEnumerable<TItem> part)
+        {
+            var found = new List<T>();
+            foreach (var c in part.Chunk(chunk))
+            {
+                found.AddRange(await read(context, c));
+            }
+            return found;
+        }
+        if (items.Count < 100)
+        {
+            return await On(db, items);
+        }
+        var half = (items.Count + 1) / 2;
+        var both = await Task.WhenAll(Task.Run(() => On(db, items.Take(half))), Task.Run(() => On(reader, items.Skip(half))));
+        return [.. both[0], .. both[1]];
+    }
+
     /// <summary>The member's likely duplicates among the registry and the rows imported before it; PrepareAsync read what it needs.</summary>
     public DuplicateReport Find(RegisterHousehold.Member m)
     {
-        var record = MatchRecords.Of(m.Person, m.Documents);
-        var found = DuplicateCheck.Score(record, Candidates(m).Select(id => people.GetValueOrDefault(id)).OfType<Candidate>());
+        if (m.ConfirmedNew)
+        {
+            return new DuplicateReport([], 0);
+        }
+        var lookup = lookups.GetValueOrDefault(m) ?? LookupOf(m);
+        var ids = ranked.TryGetValue(m, out var known) && !lookup.Keys.Any(grown.Contains) ? known : Candidates(lookup);
+        var found = DuplicateCheck.Score(lookup.Record, ids.Select(id => people.GetValueOrDefault(id)).OfType<Candidate>());
         return DuplicateCheck.Shown(found, everyone ? null : visible);
     }
 
-    /// <summary>Drops everything kept: after a batch failed to save, its people are not in the registry after all.</summary>
+    /// <summary>Drops everything kept: after a batch failed to save (its people are not in the registry after all), or past the bound of key rows.</summary>
     public void Forget()
     {
         byKey.Clear();
+        KeyRows = 0;
+        ForgetPeople();
+    }
+
+    // The candidates' records go; the keys that lead to them stay, and the people are read again when a row needs them.
+    private void ForgetPeople()
+    {
         rows.Clear();
         people.Clear();
         visible.Clear();
+        lookups.Clear();
+        ranked.Clear();
+        grown.Clear();
     }
 
     /// <summary>A person the import registered: later rows are checked against them too.</summary>
@@ -129,32 +212,29 @@ internal sealed class ImportDuplicates(PanaDb db, DuplicateCheck check, double? 
             if (byKey.TryGetValue(k, out var ids))
             {
                 ids.Add((p.Id, other, year));
+                grown.Add(k);
+                KeyRows++;
             }
         }
     }
 
-    private static IEnumerable<string> Keys(RegisterHousehold.Member m)
+    private static Lookup LookupOf(RegisterHousehold.Member m)
     {
-        if (m.ConfirmedNew)
-        {
-            return [];
-        }
         var record = MatchRecords.Of(m.Person, m.Documents);
-        var keys = DuplicateKeys.Of(m.Person).Concat(DuplicateCheck.DocumentKeys(record).Select(k => "d:" + k));
-        return DuplicateCheck.Phone(record) is { } phone ? keys.Append("p:" + phone) : keys;
+        var entries = DuplicateKeys.Entries(m.Person.GivenName, m.Person.FamilyName, m.Person.BirthDate, m.Person.BirthDatePrecision);
+        var keys = entries.Select(e => e.Key).Concat(DuplicateCheck.DocumentKeys(record).Select(k => "d:" + k)).ToList();
+        if (DuplicateCheck.Phone(record) is { } phone)
+        {
+            keys.Add("p:" + phone);
+        }
+        return new Lookup(record, entries, DuplicateKeys.YearOf(m.Person.BirthDate, m.Person.BirthDatePrecision), keys);
     }
 
     // As DuplicateCheck reads them (DuplicateKeys.Rank), and everyone with the document or phone.
-    private IEnumerable<Guid> Candidates(RegisterHousehold.Member m)
+    private List<Guid> Candidates(Lookup m)
     {
-        if (m.ConfirmedNew)
-        {
-            return [];
-        }
-        var mine = DuplicateKeys.Entries(m.Person.GivenName, m.Person.FamilyName, m.Person.BirthDate, m.Person.BirthDatePrecision);
-        var byName = DuplicateKeys.Rank(mine, DuplicateKeys.YearOf(m.Person.BirthDate, m.Person.BirthDatePrecision),
-            mine.SelectMany(k => (byKey.GetValueOrDefault(k.Key) ?? []).Select(x => (k.Key, x.PersonId, x.Other, x.Year))), reaching);
-        var other = Keys(m).Where(k => k[0] is 'd' or 'p').SelectMany(k => (byKey.GetValueOrDefault(k) ?? []).Take(DuplicateCheck.MaxCandidates).Select(x => x.PersonId));
-        return byName.Concat(other).Distinct();
+        var byName = DuplicateKeys.Rank(m.Entries, m.Year, m.Entries.SelectMany(k => (byKey.GetValueOrDefault(k.Key) ?? []).Select(x => (k.Key, x.PersonId, x.Other, x.Year))), reaching);
+        var other = m.Keys.Where(k => k[0] is 'd' or 'p').SelectMany(k => (byKey.GetValueOrDefault(k) ?? []).Take(DuplicateCheck.MaxCandidates).Select(x => x.PersonId));
+        return byName.Concat(other).Distinct().ToList();
     }
 }

@@ -22,7 +22,7 @@ namespace Pana.Features.Registry;
 /// person_id the operation already holds is skipped, so importing the same file again creates nobody twice.
 /// </summary>
 public sealed partial class ImportRegistry(PanaDb db, RegisterHousehold register, RegisterHouseholds bulk, PersonRules rules, DuplicateCheck check,
-    AuditLog audit, IStringLocalizer<UiText> t, TimeProvider clock)
+    AuditLog audit, IStringLocalizer<UiText> t, TimeProvider clock, IServiceScopeFactory scopes)
 {
     public const int MaxRows = 100_000;
 
@@ -112,7 +112,8 @@ public sealed partial class ImportRegistry(PanaDb db, RegisterHousehold register
         likely = MatchThresholds.ForRegistryOf(await db.Persons.LongCountAsync(ct));
         var prefix = await db.Operations.Where(o => o.Code == operationCode).Select(o => o.RegistrationPrefix).SingleAsync(ct);
         // A user who sees everyone is held back only by a likely match; one scoped to an organisation also by any match hidden from them.
-        var duplicates = new ImportDuplicates(db, check, check.SeesEveryone ? likely.Probable : null);
+        using var second = scopes.CreateScope();
+        var duplicates = new ImportDuplicates(db, second.ServiceProvider.GetRequiredService<PanaDb>(), check, check.SeesEveryone ? likely.Probable : null);
         var households = 0;
         var imported = new Dictionary<Guid, int>();
         var source = $"import of file {Shown(fileName)}";
