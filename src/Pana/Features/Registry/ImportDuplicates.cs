@@ -16,18 +16,20 @@ namespace Pana.Features.Registry;
 /// <param name="reaching">The score that holds a row back, when only that matters (a user who sees everyone): see <see cref="DuplicateKeys.Rank"/>.</param>
 /// <param name="maxKept">Past this many people kept, they are forgotten and later batches read again those they need.</param>
 /// <param name="maxKeyRows">
-/// Key rows are small (a person, an interned word, a year: 32 bytes) and most of what a check reads: they are kept longer
+/// Key rows are small (a person, a word's number, a year: 24 bytes) and most of what a check reads: they are kept longer
 /// than the people they lead to, up to about the whole key table of a registry of a million (3.6 million rows).
 /// </param>
 internal sealed class ImportDuplicates(PanaDb db, PanaDb reader, DuplicateCheck check, double? reaching, int maxKept = 100_000, int maxKeyRows = 4_000_000)
 {
     // Each key's people, with the other name word of a name-and-year key (empty for documents and phones).
-    private readonly Dictionary<string, List<(Guid PersonId, string Other, int? Year)>> byKey = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<KeyRow>> byKey = new(StringComparer.Ordinal);
     // Candidates as their own row gives them, and those read whole because some row may match them.
     private readonly Dictionary<Guid, Candidate> rows = [];
     private readonly Dictionary<Guid, Candidate> people = [];
     private readonly HashSet<Guid> visible = [];
-    private readonly Dictionary<string, string> words = new(StringComparer.Ordinal);
+    // The other-name words of the key rows, each once: millions of rows share a few thousand.
+    private readonly List<string> words = [""];
+    private readonly Dictionary<string, int> wordNumbers = new(StringComparer.Ordinal) { [""] = 0 };
     private bool everyone = true;
 
     /// <summary>How many key rows are kept, read or added.</summary>
@@ -44,6 +46,10 @@ internal sealed class ImportDuplicates(PanaDb db, PanaDb reader, DuplicateCheck 
     private readonly Dictionary<RegisterHousehold.Member, Lookup> lookups = new(ReferenceEqualityComparer.Instance);
     private readonly Dictionary<RegisterHousehold.Member, List<Guid>> ranked = new(ReferenceEqualityComparer.Instance);
     private readonly HashSet<string> grown = new(StringComparer.Ordinal);
+
+    // A key row as kept: the person, the other name's word by its number, the year of birth (0 when unknown). It holds no
+    // references, so the garbage collector never walks the millions kept.
+    private readonly record struct KeyRow(Guid PersonId, int Other, short Year);
 
     private sealed record Lookup(MatchRecord Record, List<(string Key, string Other)> Entries, int? Year, List<string> Keys);
 
@@ -80,8 +86,7 @@ internal sealed class ImportDuplicates(PanaDb db, PanaDb reader, DuplicateCheck 
         foreach (var row in await ReadBothAsync(names, 500, (on, chunk) =>
             on.PersonMatchKeys.Where(k => chunk.Contains(k.Key)).Select(k => new { k.Key, k.PersonId, k.Other, k.Year }).ToListAsync(ct)))
         {
-            // Millions of rows share a few thousand words: one string each, so the rows kept hold no strings of their own.
-            byKey[row.Key].Add((row.PersonId, words.TryGetValue(row.Other, out var word) ? word : words[row.Other] = row.Other, row.Year));
+            byKey[row.Key].Add(new KeyRow(row.PersonId, Word(row.Other), (short)(row.Year ?? 0)));
             KeyRows++;
             KeyRowsRead++;
         }
@@ -89,14 +94,14 @@ internal sealed class ImportDuplicates(PanaDb db, PanaDb reader, DuplicateCheck 
         {
             foreach (var row in await db.PersonDocuments.Where(d => chunk.Contains(d.NumberKey)).Select(d => new { d.NumberKey, d.PersonId }).ToListAsync(ct))
             {
-                byKey["d:" + row.NumberKey].Add((row.PersonId, "", null));
+                byKey["d:" + row.NumberKey].Add(new KeyRow(row.PersonId, 0, 0));
             }
         }
         foreach (var chunk in wanted.Where(k => k.StartsWith("p:", StringComparison.Ordinal)).Select(k => k[2..]).Chunk(500))
         {
             foreach (var row in await db.Persons.Where(p => chunk.Contains(p.PhoneDigits)).Select(p => new { p.PhoneDigits, p.Id }).ToListAsync(ct))
             {
-                byKey["p:" + row.PhoneDigits].Add((row.Id, "", null));
+                byKey["p:" + row.PhoneDigits].Add(new KeyRow(row.Id, 0, 0));
             }
         }
         var candidates = new List<Guid>[members.Count];
@@ -211,11 +216,21 @@ internal sealed class ImportDuplicates(PanaDb db, PanaDb reader, DuplicateCheck 
             // A key no row has asked for yet is read from the registry, where this person will be by then.
             if (byKey.TryGetValue(k, out var ids))
             {
-                ids.Add((p.Id, other, year));
+                ids.Add(new KeyRow(p.Id, Word(other), (short)(year ?? 0)));
                 grown.Add(k);
                 KeyRows++;
             }
         }
+    }
+
+    private int Word(string word)
+    {
+        if (!wordNumbers.TryGetValue(word, out var number))
+        {
+            number = wordNumbers[word] = words.Count;
+            words.Add(word);
+        }
+        return number;
     }
 
     private static Lookup LookupOf(RegisterHousehold.Member m)
@@ -233,7 +248,7 @@ internal sealed class ImportDuplicates(PanaDb db, PanaDb reader, DuplicateCheck 
     // As DuplicateCheck reads them (DuplicateKeys.Rank), and everyone with the document or phone.
     private List<Guid> Candidates(Lookup m)
     {
-        var byName = DuplicateKeys.Rank(m.Entries, m.Year, m.Entries.SelectMany(k => (byKey.GetValueOrDefault(k.Key) ?? []).Select(x => (k.Key, x.PersonId, x.Other, x.Year))), reaching);
+        var byName = DuplicateKeys.Rank(m.Entries, m.Year, m.Entries.SelectMany(k => (byKey.GetValueOrDefault(k.Key) ?? []).Select(x => (k.Key, x.PersonId, words[x.Other], x.Year == 0 ? null : (int?)x.Year))), reaching);
         var other = m.Keys.Where(k => k[0] is 'd' or 'p').SelectMany(k => (byKey.GetValueOrDefault(k) ?? []).Take(DuplicateCheck.MaxCandidates).Select(x => x.PersonId));
         return byName.Concat(other).Distinct().ToList();
     }
