@@ -70,18 +70,24 @@ public static class ScaleNotes
             var perRow = r.Import.Imported > 0 ? r.Import.Seconds * 1000 / r.Import.Imported : double.NaN;
             yield return "**Import** (`ImportRegistry`, `RegisterHouseholds`, `ImportDuplicates`): code lists read once, duplicates checked 250 households "
                 + "at a time, numbers reserved per batch, households written past the change tracker with an audit line per household and per person. "
-                + $"{perRow:N1} ms per person imported here. A phase profile of 30,000 rows on the 1M SQLite registry (140 s, a build with stopwatches): "
-                + "the duplicate check 87 s (key rows 24 s, the candidates' own rows 34 s, their documents and households 21 s, the pass over them 7 s), "
-                + "scoring and preparing the records 13 s, writing 38 s (inserts 11 s, commits 15 s, audit lines 7 s, population counts 3 s). In 10,000 "
-                + "rows the check read 2,160,355 key rows (216 a person: one name with a year of birth is shared by thousands under common names) and "
-                + "401,681 candidates (40 a person); a bound from a candidate's whole date of birth, sex and origin, with names, patronymic, household and "
-                + "phone at their most, would pass over only 37% of them. Since that profile, documents and households are read only for the candidates "
-                + "who may reach the level that holds a row back (a user who sees everyone), not the possible level: paired 10,000-row imports on the 1M "
-                + "SQLite registry took 34 and 34 s against 41 and 40 s. So 20 s (0.2 ms a person) is out of reach of this design: writing alone, durably "
-                + "and audited, costs 1.3 ms a person. *Plan*: bound each row by what it lacks itself (no patronymic, alone in its household, a phone "
-                + "nobody shares: up to 11.5 of the points the bound now allows), with the date of birth, sex and origin kept beside the keys; read key rows "
-                + "with a plain data reader; check the next batch while the current one is written (two cores); fewer, larger checkpoints while an import "
-                + "writes; stream the file a batch at a time.";
+                + $"{perRow:N1} ms per person imported here. The check keeps the key rows it read (up to 4 million, about the whole key table, as 24-byte "
+                + "rows without references) longer than the candidates' records (100,000), reads in two halves at once on two connections, and folds and "
+                + "ranks a batch's rows on both cores, once: paired 20,000-row imports took 53 and 56 s against 77 and 78 s before on the 1M SQLite "
+                + "registry, and 62, 44 and 47 s against 66, 52, 55 and 63 s on PostgreSQL; the whole 100,000 rows took 3 min 52 s against 4 min 24 s "
+                + "in the last full run before on SQLite, but 3 min 56 s against 3 min 40 s on PostgreSQL (runs vary by ±10 s in 60). This full run "
+                + "kept the key rows with a string each; they are now kept without references, which lowered the peak of paired 20,000-row imports "
+                + "from 527 and 524 MiB to 489 and 516 MiB. A phase profile of 20,000 rows on the SQLite registry (57 s, a "
+                + "build with stopwatches): the check 31 s (key rows 7.7 s, the candidates' own rows 14 s, ranking 4.8 s, their documents and households "
+                + "4.4 s), writing 22 s (inserts 6.7 s, audit lines 3.4 s, population counts 1.5 s, the commits 9.8 s), and 11 s of garbage-collection "
+                + "pauses within both; the import's thread is busy 81 to 89% of the time and the app uses 1.2 of the 2 cores. On PostgreSQL (49 s): the "
+                + "check 27.5 s, writing 16.4 s (inserts 7.3 s, audit lines 3.4 s, population counts 4.5 s). Tried and not kept: batches of 1,000 "
+                + "households (70 and 76 s against 57 and 58 s), a 64 MiB page cache (RSS 1 GiB, no gain), checkpoints left to other connections (commits "
+                + "3 s instead of 10 s, but reads slower: 57 and 56 s against 57 and 68 s), 30,000 or 300,000 candidates kept instead of 100,000 (no "
+                + "difference beyond the noise of ±10 s between runs). So 20 s (0.2 ms a person) stays out of reach of this design: writing alone, "
+                + "durably and audited, costs 1.1 ms a person on SQLite and 0.8 ms on PostgreSQL. *Plan*: write each batch while the next is checked "
+                + "(writing is 40% of the time; the check would take the people of the batch being written from memory, as it already does for the "
+                + "earlier households of its own batch); keep the candidates' date of birth, sex and origin beside their keys, so that the bound passes "
+                + "over 37% of them before their rows are read; stream the file a batch at a time.";
         }
         if (r.PersonPage.PerSecond < 500 || r.PersonPage.PerSecond < r.Health.PerSecond / 3 || r.PersonPage.Failed > 0)
         {

@@ -86,9 +86,11 @@ public static partial class ScaleReport
 
             Runs vary on this shared virtual machine: /health served between 3,316 and 5,787 requests/s in single runs of one
             day, and on one kept PostgreSQL registry the duplicate check's p95 ranged from 19.8 to 39.3 ms over four runs in an
-            hour (median 9.7 to 14.4 ms). A p95 within a fifth of its target can fall on either side of it in another run.
-            The person page's share of /health is the least steady: in the eight full runs of 2026-11-30 and 2026-12-01 (four
-            on each database) the page served 20 to 26% of what /health served in seven, and 37% in one, on SQLite at 01:18 on
+            hour (median 9.7 to 14.4 ms), and on freshly generated PostgreSQL registries it was 16.0 ms in one full run and 25.5 ms
+            in the next (2026-12-01, 01:30 and 04:13), with no change to the check between them. A p95 within a fifth of its
+            target can fall on either side of it in another run; the PostgreSQL duplicate check is not met in general.
+            The person page's share of /health is the least steady: in the ten full runs of 2026-11-30 and 2026-12-01 (five
+            on each database) the page served 20 to 29% of what /health served in nine, and 37% in one, on SQLite at 01:18 on
             2026-12-01, where /health served only 3,509 requests/s. So the one-third ratio is not met in general, whatever a
             single run's line says.
 
