@@ -43,8 +43,7 @@ internal sealed class ImportDuplicates(PanaDb db, PanaDb reader, DuplicateCheck 
 
     // The batch's members as they are looked up, and their candidates ranked once the keys are read; a member whose keys
     // gained people the import registered since (an earlier household of the batch) is ranked again.
-    private readonly Dictionary<RegisterHousehold.Member, Lookup> lookups = new(ReferenceEqualityComparer.Instance);
-    private readonly Dictionary<RegisterHousehold.Member, List<Guid>> ranked = new(ReferenceEqualityComparer.Instance);
+    private readonly Dictionary<RegisterHousehold.Member, (Lookup Lookup, List<Guid> Ranked)> batch = new(ReferenceEqualityComparer.Instance);
     private readonly HashSet<string> grown = new(StringComparer.Ordinal);
 
     // A key row as kept: the person, the other name's word by its number, the year of birth (0 when unknown). It holds no
@@ -64,20 +63,12 @@ internal sealed class ImportDuplicates(PanaDb db, PanaDb reader, DuplicateCheck 
         {
             ForgetPeople();
         }
-        lookups.Clear();
-        ranked.Clear();
+        batch.Clear();
         grown.Clear();
         // Folding names and ranking candidates take the processor, not the database: the batch's members share both cores.
         var looked = new Lookup?[members.Count];
         Parallel.For(0, members.Count, i => looked[i] = members[i].ConfirmedNew ? null : LookupOf(members[i]));
-        for (var i = 0; i < members.Count; i++)
-        {
-            if (looked[i] is { } l)
-            {
-                lookups[members[i]] = l;
-            }
-        }
-        var wanted = lookups.Values.SelectMany(l => l.Keys).Distinct().Where(k => !byKey.ContainsKey(k)).ToList();
+        var wanted = looked.OfType<Lookup>().SelectMany(l => l.Keys).Distinct().Where(k => !byKey.ContainsKey(k)).ToList();
         foreach (var k in wanted)
         {
             byKey[k] = [];
@@ -108,9 +99,9 @@ internal sealed class ImportDuplicates(PanaDb db, PanaDb reader, DuplicateCheck 
         Parallel.For(0, members.Count, i => candidates[i] = looked[i] is { } l ? Candidates(l) : []);
         for (var i = 0; i < members.Count; i++)
         {
-            if (looked[i] is not null)
+            if (looked[i] is { } l)
             {
-                ranked[members[i]] = candidates[i];
+                batch[members[i]] = (l, candidates[i]);
             }
         }
         var wantedBy = members.Select((m, i) => (Member: m, Ids: candidates[i].Where(id => !people.ContainsKey(id)).ToList())).ToList();
@@ -172,8 +163,8 @@ internal sealed class ImportDuplicates(PanaDb db, PanaDb reader, DuplicateCheck 
         {
             return new DuplicateReport([], 0);
         }
-        var lookup = lookups.GetValueOrDefault(m) ?? LookupOf(m);
-        var ids = ranked.TryGetValue(m, out var known) && !lookup.Keys.Any(grown.Contains) ? known : Candidates(lookup);
+        var (lookup, ranked) = batch.TryGetValue(m, out var mine) ? mine : (LookupOf(m), null);
+        var ids = ranked is not null && !lookup.Keys.Any(grown.Contains) ? ranked : Candidates(lookup);
         var found = DuplicateCheck.Score(lookup.Record, ids.Select(id => people.GetValueOrDefault(id)).OfType<Candidate>());
         return DuplicateCheck.Shown(found, everyone ? null : visible);
     }
@@ -192,8 +183,7 @@ internal sealed class ImportDuplicates(PanaDb db, PanaDb reader, DuplicateCheck 
         rows.Clear();
         people.Clear();
         visible.Clear();
-        lookups.Clear();
-        ranked.Clear();
+        batch.Clear();
         grown.Clear();
     }
 
