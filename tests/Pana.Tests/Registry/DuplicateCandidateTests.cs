@@ -285,6 +285,95 @@ public sealed class DuplicateCandidateTests(Apps apps)
         Assert.Equal(keyRows, duplicates.KeyRowsRead);
     }
 
+    [Theory, MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
+    public async Task A_person_the_import_added_is_found_by_the_next_batch_before_the_registry_holds_them_and_forgotten_if_their_batch_fails(string database)
+    {
+        var app = apps.For(database);
+        using var scope = app.Services.CreateScope();
+        using var second = app.Services.CreateScope();
+        // Nothing read is kept past a batch, keys included, so the next batch reads the registry again, where the person is not (yet).
+        var duplicates = new ImportDuplicates(scope.ServiceProvider.GetRequiredService<PanaDb>(), second.ServiceProvider.GetRequiredService<PanaDb>(),
+            scope.ServiceProvider.GetRequiredService<DuplicateCheck>(), reaching: null, maxKept: 0, maxKeyRows: 0);
+        var family = APerson.Unique("Nazarov");
+        var details = new PersonDetails
+        {
+            GivenName = "Bahrom",
+            FamilyName = family,
+            Sex = Sex.Male,
+            BirthDate = new DateOnly(1975, 3, 1),
+            BirthDatePrecision = DatePrecision.Exact,
+            OriginCode = "TJK",
+        };
+        // The row of the batch being written confirmed it is new: its keys were never read.
+        var written = new Person { GivenName = "Bahrom", FamilyName = family, Sex = Sex.Male, BirthDate = new DateOnly(1975, 3, 1), OriginCode = "TJK" };
+        await duplicates.PrepareAsync([new RegisterHousehold.Member(details, Relationship.FocalPoint) { ConfirmedNew = true }], CancellationToken.None);
+        duplicates.Add(written, [], []);
+
+        var again = new RegisterHousehold.Member(details with { GivenName = "Бахром", FamilyName = NameScripts.ToCyrillic(family) }, Relationship.FocalPoint);
+        await duplicates.PrepareAsync([again], CancellationToken.None);
+        Assert.Contains(written.Id, duplicates.Find(again).Candidates.Select(c => c.PersonId));
+
+        // Its batch failed to save: the person is not in the registry after all.
+        duplicates.Forget();
+        await duplicates.PrepareAsync([again], CancellationToken.None);
+        Assert.DoesNotContain(written.Id, duplicates.Find(again).Candidates.Select(c => c.PersonId));
+    }
+
+    [Theory, MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
+    public async Task An_import_holds_back_a_row_that_repeats_a_person_of_the_batch_being_written_and_not_one_of_a_batch_that_failed(string database)
+    {
+        var app = apps.For(database);
+        var api = app.Api(await app.Token(await app.NewUser(Roles.RegistrationAssistant)));
+        var files = new ImportFiles();
+        var family = files.LatinFamily;
+        var others = new ImportFiles().LatinFamily;
+        string[] Row(int n, string given, string familyName, string sex, string born, string confirmNew) =>
+            [files.Person(n), files.Household(n), "FocalPoint", given, familyName, sex, born, "TJK", "TJK", "KZ-75", "", "", "ASY", "", "", "", "", confirmNew];
+        // Batches are 250 households: the first holds Bahrom (confirmed new, so his keys are not read) and 249 others,
+        // the second Bahrom again in Cyrillic, checked while the first is being written.
+        List<string[]> File(params string[][] more) =>
+        [
+            Row(1, "Bahrom", family, "M", "1975-03-01", "yes"),
+            .. Enumerable.Range(2, 249).Select(n => Row(n, "Nodira", others, "F", $"{1950 + (n % 50)}-06-{1 + (n % 28):00}", "yes")),
+            Row(251, "Бахром", NameScripts.ToCyrillic(family), "M", "1975", ""),
+            .. more,
+        ];
+
+        var report = await Import(api, files.Csv(rows: File()), "two-batches.csv");
+        Assert.True(report.GetProperty("imported").GetInt32() == 250, report.GetRawText());
+        var rejected = report.GetProperty("rejected").EnumerateArray().Single();
+        Assert.Equal(252, rejected.GetProperty("line").GetInt32());
+        Assert.Contains("Possible duplicate of row 2 of this file", rejected.GetProperty("reason").GetString());
+
+        // The same again in a new file, with the database refusing the first batch: Bahrom in the second is nobody's duplicate now,
+        // and the second batch is still checked against the registry, where the first file's Bahrom is.
+        var registered = family;
+        files = new ImportFiles();
+        (family, others) = (files.LatinFamily, new ImportFiles().LatinFamily);
+        var refused = files.Person(100);
+        var (persons, externalId) = app.Database == Databases.Postgres ? ("\"Persons\"", "\"ExternalId\"") : ("Persons", "ExternalId");
+        var trigger = "refuse_" + files.Suffix;
+        await app.Db(db => db.Database.ExecuteSqlRawAsync(app.Database == Databases.Postgres
+            ? $"CREATE FUNCTION {trigger}() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'refused by the test'; END $$; "
+                + $"CREATE TRIGGER {trigger} BEFORE INSERT ON {persons} FOR EACH ROW WHEN (NEW.{externalId} = '{refused}') EXECUTE FUNCTION {trigger}();"
+            : $"CREATE TRIGGER {trigger} BEFORE INSERT ON {persons} WHEN NEW.{externalId} = '{refused}' BEGIN SELECT RAISE(ABORT, 'refused by the test'); END;"));
+        try
+        {
+            report = await Import(api, files.Csv(rows: File(Row(252, "Бахром", NameScripts.ToCyrillic(registered), "M", "1975", ""))), "first-batch-refused.csv");
+        }
+        finally
+        {
+            await app.Db(db => db.Database.ExecuteSqlRawAsync(app.Database == Databases.Postgres
+                ? $"DROP TRIGGER {trigger} ON {persons}; DROP FUNCTION {trigger}();" : $"DROP TRIGGER {trigger};"));
+        }
+        Assert.True(report.GetProperty("imported").GetInt32() == 1, report.GetRawText());
+        var failed = report.GetProperty("rejected").EnumerateArray().ToDictionary(r => r.GetProperty("line").GetInt32(), r => r.GetProperty("reason").GetString()!);
+        Assert.Equal([.. Enumerable.Range(2, 250), 253], failed.Keys);
+        Assert.All(Enumerable.Range(2, 250), line => Assert.Contains("could not be saved", failed[line]));
+        Assert.Contains("Possible duplicate of KAZ-", failed[253]);
+        Assert.Equal([files.Person(251)], await app.Db(db => db.Persons.Where(p => p.ExternalId!.EndsWith(files.Suffix)).Select(p => p.ExternalId!).ToListAsync()));
+    }
+
     private static async Task<JsonElement> Import(HttpClient api, byte[] content, string fileName)
     {
         var file = new ByteArrayContent(content);

@@ -8,7 +8,8 @@ namespace Pana.Features.Registry;
 /// The duplicate check of an import, a batch of rows at a time: the keys of all rows of a batch are read in one query,
 /// the candidates' compared fields in another, and both are kept for the next rows, which share names; people the
 /// import registers join them, so a row is checked against the rows before it as well as against the registry.
-/// Candidates and scoring are those of <see cref="DuplicateCheck"/>.
+/// A batch is checked while the one before it is written: the people of that batch are kept, with all their keys,
+/// until <see cref="Committed"/> says the registry holds them. Candidates and scoring are those of <see cref="DuplicateCheck"/>.
 /// </summary>
 /// <param name="db">The registry.</param>
 /// <param name="reader">A second context on the registry: reads are split between the two connections, one core each.</param>
@@ -31,6 +32,10 @@ internal sealed class ImportDuplicates(PanaDb db, PanaDb reader, DuplicateCheck 
     private readonly List<string> words = [""];
     private readonly Dictionary<string, int> wordNumbers = new(StringComparer.Ordinal) { [""] = 0 };
     private bool everyone = true;
+    // The people added since the last commit, with every key of theirs: a key read from the registry before their batch is
+    // committed does not find them there, and forgetting what is kept must not forget them.
+    private readonly Dictionary<string, List<KeyRow>> pendingKeys = new(StringComparer.Ordinal);
+    private readonly Dictionary<Guid, Candidate> pendingPeople = [];
 
     /// <summary>How many key rows are kept, read or added.</summary>
     internal int KeyRows { get; private set; }
@@ -57,7 +62,7 @@ internal sealed class ImportDuplicates(PanaDb db, PanaDb reader, DuplicateCheck 
     {
         if (KeyRows > maxKeyRows)
         {
-            Forget();
+            ForgetKept();
         }
         else if (rows.Count + people.Count > maxKept)
         {
@@ -80,6 +85,17 @@ internal sealed class ImportDuplicates(PanaDb db, PanaDb reader, DuplicateCheck 
             byKey[row.Key].Add(new KeyRow(row.PersonId, Word(row.Other), (short)(row.Year ?? 0)));
             KeyRows++;
             KeyRowsRead++;
+        }
+        foreach (var k in wanted)
+        {
+            if (pendingKeys.TryGetValue(k, out var added))
+            {
+                // Read before or after the commit of the batch being written: each person once.
+                var list = byKey[k];
+                var (read, before) = (list.Select(x => x.PersonId).ToHashSet(), list.Count);
+                list.AddRange(added.Where(x => !read.Contains(x.PersonId)));
+                KeyRows += list.Count - before;
+            }
         }
         foreach (var chunk in wanted.Where(k => k.StartsWith("d:", StringComparison.Ordinal)).Select(k => k[2..]).Chunk(500))
         {
@@ -169,8 +185,23 @@ internal sealed class ImportDuplicates(PanaDb db, PanaDb reader, DuplicateCheck 
         return DuplicateCheck.Shown(found, everyone ? null : visible);
     }
 
-    /// <summary>Drops everything kept: after a batch failed to save (its people are not in the registry after all), or past the bound of key rows.</summary>
+    /// <summary>Drops everything, the people added since the last commit too: after their batch failed to save, they are not in the registry after all.</summary>
     public void Forget()
+    {
+        pendingKeys.Clear();
+        pendingPeople.Clear();
+        ForgetKept();
+    }
+
+    /// <summary>The people added so far are in the registry now: a key read from it finds them.</summary>
+    public void Committed()
+    {
+        pendingKeys.Clear();
+        pendingPeople.Clear();
+    }
+
+    // Past the bound of key rows: what was read goes, the people not yet committed stay.
+    private void ForgetKept()
     {
         byKey.Clear();
         KeyRows = 0;
@@ -185,6 +216,11 @@ internal sealed class ImportDuplicates(PanaDb db, PanaDb reader, DuplicateCheck 
         visible.Clear();
         batch.Clear();
         grown.Clear();
+        foreach (var (id, c) in pendingPeople)
+        {
+            people[id] = c;
+            visible.Add(id);
+        }
     }
 
     /// <summary>A person the import registered: later rows are checked against them too.</summary>
@@ -192,7 +228,8 @@ internal sealed class ImportDuplicates(PanaDb db, PanaDb reader, DuplicateCheck 
     {
         var record = new MatchRecord(p.Id, p.GivenName, p.FamilyName, p.Patronymic, p.Sex, p.BirthDate, p.BirthDatePrecision, p.OriginCode, documentKeys,
             p.PhoneDigits.Length == 0 ? null : p.PhoneDigits, householdGivenNames);
-        people[p.Id] = new Candidate(record, p.RegistrationNumber, DuplicateCheck.FullName(p.GivenName, p.Patronymic, p.FamilyName), p.LatinName, p.CyrillicName);
+        var candidate = new Candidate(record, p.RegistrationNumber, DuplicateCheck.FullName(p.GivenName, p.Patronymic, p.FamilyName), p.LatinName, p.CyrillicName);
+        people[p.Id] = pendingPeople[p.Id] = candidate;
         visible.Add(p.Id);
         var year = DuplicateKeys.YearOf(p.BirthDate, p.BirthDatePrecision);
         var keys = DuplicateKeys.Entries(p.GivenName, p.FamilyName, p.BirthDate, p.BirthDatePrecision)
@@ -203,13 +240,19 @@ internal sealed class ImportDuplicates(PanaDb db, PanaDb reader, DuplicateCheck 
         }
         foreach (var (k, other) in keys)
         {
-            // A key no row has asked for yet is read from the registry, where this person will be by then.
+            var row = new KeyRow(p.Id, Word(other), (short)(year ?? 0));
             if (byKey.TryGetValue(k, out var ids))
             {
-                ids.Add(new KeyRow(p.Id, Word(other), (short)(year ?? 0)));
+                ids.Add(row);
                 grown.Add(k);
                 KeyRows++;
             }
+            // A key no row has asked for yet is read from the registry, which may not hold this person yet.
+            if (!pendingKeys.TryGetValue(k, out var added))
+            {
+                pendingKeys[k] = added = [];
+            }
+            added.Add(row);
         }
     }
 

@@ -117,12 +117,31 @@ public sealed partial class ImportRegistry(PanaDb db, RegisterHousehold register
         var households = 0;
         var imported = new Dictionary<Guid, int>();
         var source = $"import of file {Shown(fileName)}";
-        await using (var loader = await BulkLoader.OpenAsync(db, ct, relaxed: false))
+        // Each batch is written on a connection of its own while the next is checked on the other two: both cores work.
+        using var writing = scopes.CreateScope();
+        var writerDb = writing.ServiceProvider.GetRequiredService<PanaDb>();
+        await using (var loader = await BulkLoader.OpenAsync(writerDb, ct, relaxed: false))
         {
-            foreach (var batch in rows.GroupBy(r => r.HouseholdId).Chunk(BatchSize))
+            var writer = new Writer(writing.ServiceProvider.GetRequiredService<RegisterHouseholds>(), writerDb, loader, prefix, source);
+            Saving? saving = null;
+            try
             {
-                ct.ThrowIfCancellationRequested();
-                households += await ImportBatchAsync(operationCode, prefix, batch, known, (duplicates, imported), loader, source, ct);
+                foreach (var batch in rows.GroupBy(r => r.HouseholdId).Chunk(BatchSize))
+                {
+                    ct.ThrowIfCancellationRequested();
+                    (var written, saving) = await ImportBatchAsync(operationCode, batch, known, (duplicates, imported), saving, writer, ct);
+                    households += written;
+                }
+                households += saving is null ? 0 : (await WrittenAsync(saving, duplicates)).Households;
+                saving = null;
+            }
+            finally
+            {
+                // The writer's context goes with its scope: a batch still being written (the import cancelled or failed) ends first.
+                if (saving is not null)
+                {
+                    await ((Task)saving.Written).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+                }
             }
         }
         var rejected = rows.Where(r => r.State == ImportRowState.Rejected).OrderBy(r => r.Line).Select(r => new RejectedRow(r.Line, r.Errors, r.Values)).ToList();
@@ -198,9 +217,18 @@ public sealed partial class ImportRegistry(PanaDb db, RegisterHousehold register
         return new Known(people, households);
     }
 
-    /// <summary>Checks a batch of households, then writes those that pass in one transaction; returns how many were written.</summary>
-    private async Task<int> ImportBatchAsync(string operationCode, string prefix, IGrouping<string, ImportRow>[] batch, Known known,
-        (ImportDuplicates Index, Dictionary<Guid, int> Lines) found, BulkLoader loader, string source, CancellationToken ct)
+    /// <summary>Where and how batches are written: a context, a loader and the use case of their own.</summary>
+    private sealed record Writer(RegisterHouseholds Households, PanaDb Db, BulkLoader Loader, string Prefix, string Source);
+
+    /// <summary>A batch being written, and its rows.</summary>
+    private sealed record Saving(Task<bool> Written, List<(RegisterHouseholds.Prepared Records, List<ImportRow> Rows)> Accepted);
+
+    /// <summary>
+    /// Checks a batch of households while the batch before it is written, then starts writing those that pass in one
+    /// transaction; returns how many households of the batch before were written, and the batch now being written.
+    /// </summary>
+    private async Task<(int Written, Saving? Saving)> ImportBatchAsync(string operationCode, IGrouping<string, ImportRow>[] batch, Known known,
+        (ImportDuplicates Index, Dictionary<Guid, int> Lines) found, Saving? previous, Writer writer, CancellationToken ct)
     {
         var (duplicates, imported) = found;
         var ready = new List<(RegisterHousehold.Command Command, List<ImportRow> Rows)>();
@@ -211,7 +239,18 @@ public sealed partial class ImportRegistry(PanaDb db, RegisterHousehold register
                 ready.Add(checkedHousehold);
             }
         }
-        await duplicates.PrepareAsync(ready.SelectMany(h => h.Command.Members).ToList(), ct);
+        var members = ready.SelectMany(h => h.Command.Members).ToList();
+        await duplicates.PrepareAsync(members, ct);
+        var written = 0;
+        if (previous is not null)
+        {
+            (written, var saved) = await WrittenAsync(previous, duplicates);
+            if (!saved)
+            {
+                // This batch was checked against people who are not in the registry after all: it is checked again.
+                await duplicates.PrepareAsync(members, ct);
+            }
+        }
         var accepted = new List<(RegisterHouseholds.Prepared Records, List<ImportRow> Rows)>();
         foreach (var (command, rows) in ready)
         {
@@ -239,27 +278,46 @@ public sealed partial class ImportRegistry(PanaDb db, RegisterHousehold register
         }
         if (accepted.Count == 0)
         {
-            return 0;
+            return (written, null);
         }
+        var households = accepted.Select(a => a.Records).ToList();
+        // SQLite's async calls run synchronously: the write gets a thread of its own.
+        return (written, new Saving(Task.Run(() => SaveAsync(writer, households, ct), ct), accepted));
+    }
+
+    /// <summary>Writes the households in one transaction; false when the database refused them.</summary>
+    private async Task<bool> SaveAsync(Writer writer, List<RegisterHouseholds.Prepared> records, CancellationToken ct)
+    {
         try
         {
-            await bulk.SaveAsync(loader, prefix, Today, accepted.Select(a => a.Records).ToList(), source, ct);
+            await writer.Households.SaveAsync(writer.Loader, writer.Prefix, Today, records, writer.Source, ct);
+            return true;
         }
         catch (Exception e) when (e is DbUpdateException or System.Data.Common.DbException)
         {
-            db.ChangeTracker.Clear();
-            duplicates.Forget();
-            foreach (var (_, rows) in accepted)
-            {
-                rows.ForEach(r => r.Fail("", t["The household could not be saved; import the file again to retry it."]));
-            }
-            return 0;
+            writer.Db.ChangeTracker.Clear();
+            return false;
         }
-        foreach (var (_, rows) in accepted)
+    }
+
+    /// <summary>Waits for a batch's write and marks its rows; after a failed write the people it added are forgotten.</summary>
+    private async Task<(int Households, bool Saved)> WrittenAsync(Saving saving, ImportDuplicates duplicates)
+    {
+        if (await saving.Written)
         {
-            rows.ForEach(r => r.State = ImportRowState.Imported);
+            duplicates.Committed();
+            foreach (var (_, rows) in saving.Accepted)
+            {
+                rows.ForEach(r => r.State = ImportRowState.Imported);
+            }
+            return (saving.Accepted.Count, true);
         }
-        return accepted.Count;
+        duplicates.Forget();
+        foreach (var (_, rows) in saving.Accepted)
+        {
+            rows.ForEach(r => r.Fail("", t["The household could not be saved; import the file again to retry it."]));
+        }
+        return (0, false);
     }
 
     /// <summary>The household as a registration, when its rows pass every check but the duplicate check; null when rejected or skipped.</summary>
