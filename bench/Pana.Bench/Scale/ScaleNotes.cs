@@ -36,9 +36,13 @@ public static class ScaleNotes
                 + "taken first, one statement a line). Measured after a warm-up of 15 s on other registrations: unwarmed, the tiered compiler took 37.5% "
                 + "of the app's processor during the rounds (perf). What is left: reading the candidates' rows, up to 100 people, one index jump each"
                 + (sqlite ? ", with every statement compiled anew" : "")
-                + ", and the audit group's commit before the answer. *Plan*: bound the score from what the key rows already say (both names agree, the "
-                + "year's distance) and read only the people who may reach the possible level"
-                + (sqlite ? "." : "; take the advisory lock, the chain's head and the ids in one round trip.");
+                + ", and the audit group's commit before the answer"
+                + (sqlite ? ". " : ": on the kept PostgreSQL registry, a build without the check's audit line gave median 8.4 and 7.7 ms, p95 17.2 and "
+                    + "16.5 ms, against 11.1 and 12.2 ms, p95 22.3 and 23.8 ms with it, in alternate runs (2026-12-01): the line's five round trips (advisory "
+                    + "lock, chain head, ids, insert, commit, 0.9 ms of it the commit's flush in the server's log) cost 3 to 4 ms of the median. ")
+                + "*Plan*: bound the score from what the key rows already say (both names agree, the year's distance) and read only the people who may "
+                + "reach the possible level"
+                + (sqlite ? "." : "; take the chain's head (locked for update) and the ids in one round trip, without the savepoint EF Core adds.");
         }
         if (r.Dedup is { Available: true } d && !(d.Finished && d.Seconds <= 60))
         {
@@ -72,11 +76,15 @@ public static class ScaleNotes
                 + "at a time, numbers reserved per batch, households written past the change tracker with an audit line per household and per person. "
                 + $"{perRow:N1} ms per person imported here. The check keeps the key rows it read (up to 4 million, about the whole key table, as 24-byte "
                 + "rows without references) longer than the candidates' records (100,000), reads in two halves at once on two connections, and folds and "
-                + "ranks a batch's rows on both cores, once: paired 20,000-row imports took 53 and 56 s against 77 and 78 s before on the 1M SQLite "
-                + "registry, and 62, 44 and 47 s against 66, 52, 55 and 63 s on PostgreSQL; the whole 100,000 rows took 3 min 52 s against 4 min 24 s "
-                + "in the last full run before on SQLite, but 3 min 56 s against 3 min 40 s on PostgreSQL (runs vary by ±10 s in 60). This full run "
-                + "kept the key rows with a string each; they are now kept without references, which lowered the peak of paired 20,000-row imports "
-                + "from 527 and 524 MiB to 489 and 516 MiB. A phase profile of 20,000 rows on the SQLite registry (57 s, a "
+                + "ranks a batch's rows on both cores, once. Each batch is written on a third connection while the next is checked (the people of the batch "
+                + "being written stay in the check's memory with all their keys until it commits; a failed write has the next batch checked again): "
+                + "paired 20,000-row imports on the kept 1M registries took 49, 52, 53 and 55 s against 51, 62, 65 and 97 s without it on SQLite, 41 and "
+                + "46 s against 43 and 76 s on PostgreSQL, and the whole 100,000 rows 2 min 53 s on SQLite and 3 min 35 s on PostgreSQL in this run, "
+                + "against 3 min 52 s and 3 min 56 s in the full run before (2026-12-01). The gain is smaller than the write's share because the import "
+                + "is bound by the processor: the app used 1.5 of the 2 cores during a 20,000-row import on SQLite (on PostgreSQL the server's backends "
+                + "share the same two cores), and in a freshly started app the tiered compiler's thread took a fifth of a core in the import's first "
+                + "minute (one run with `DOTNET_TieredCompilation=0` took 43 s; not kept, as it also gives up the steady-state code of dynamic PGO). "
+                + "A phase profile of 20,000 rows on the SQLite registry before the writer had a connection of its own (57 s, a "
                 + "build with stopwatches): the check 31 s (key rows 7.7 s, the candidates' own rows 14 s, ranking 4.8 s, their documents and households "
                 + "4.4 s), writing 22 s (inserts 6.7 s, audit lines 3.4 s, population counts 1.5 s, the commits 9.8 s), and 11 s of garbage-collection "
                 + "pauses within both; the import's thread is busy 81 to 89% of the time and the app uses 1.2 of the 2 cores. On PostgreSQL (49 s): the "
@@ -84,10 +92,9 @@ public static class ScaleNotes
                 + "households (70 and 76 s against 57 and 58 s), a 64 MiB page cache (RSS 1 GiB, no gain), checkpoints left to other connections (commits "
                 + "3 s instead of 10 s, but reads slower: 57 and 56 s against 57 and 68 s), 30,000 or 300,000 candidates kept instead of 100,000 (no "
                 + "difference beyond the noise of ±10 s between runs). So 20 s (0.2 ms a person) stays out of reach of this design: writing alone, "
-                + "durably and audited, costs 1.1 ms a person on SQLite and 0.8 ms on PostgreSQL. *Plan*: write each batch while the next is checked "
-                + "(writing is 40% of the time; the check would take the people of the batch being written from memory, as it already does for the "
-                + "earlier households of its own batch); keep the candidates' date of birth, sex and origin beside their keys, so that the bound passes "
-                + "over 37% of them before their rows are read; stream the file a batch at a time.";
+                + "durably and audited, costs 1.1 ms a person on SQLite and 0.8 ms on PostgreSQL, and the check, now the longer of the two, 1.5 ms. *Plan*: "
+                + "keep the candidates' date of birth, sex and origin beside their keys, so that the bound passes over 37% of them before their rows are "
+                + "read; stream the file a batch at a time.";
         }
         if (r.PersonPage.PerSecond < 500 || r.PersonPage.PerSecond < r.Health.PerSecond / 3 || r.PersonPage.Failed > 0)
         {
