@@ -39,7 +39,9 @@ public static class ScaleNotes
                 + ", and the audit group's commit before the answer"
                 + (sqlite ? ". " : ": on the kept PostgreSQL registry, a build without the check's audit line gave median 8.4 and 7.7 ms, p95 17.2 and "
                     + "16.5 ms, against 11.1 and 12.2 ms, p95 22.3 and 23.8 ms with it, in alternate runs (2026-12-01): the line's five round trips (advisory "
-                    + "lock, chain head, ids, insert, commit, 0.9 ms of it the commit's flush in the server's log) cost 3 to 4 ms of the median. ")
+                    + "lock, chain head, ids, insert, commit, 0.9 ms of it the commit's flush in the server's log) cost 3 to 4 ms of the median. Not "
+                    + "resetting pooled connections (Npgsql's No Reset On Close, whose reset ran before the next statement on every open) gave p95 19.7, "
+                    + "24.5 and 22.7 ms against 19.3, 20.3 and 16.0 ms: not kept. ")
                 + "*Plan*: bound the score from what the key rows already say (both names agree, the year's distance) and read only the people who may "
                 + "reach the possible level"
                 + (sqlite ? "." : "; take the chain's head (locked for update) and the ids in one round trip, without the savepoint EF Core adds.");
@@ -109,8 +111,13 @@ public static class ScaleNotes
                 + "(one statement a line instead of an insert and an update, nothing read back) gave 866 and 1,000 against 823 and 775 requests/s in paired "
                 + "runs on SQLite. For staff who see everyone the person is read by a compiled query: four paired runs on the 1M SQLite registry gave "
                 + "1,204, 1,058, 1,261 and 962 against 820, 906, 1,179 and 915 requests/s without it (/health between 3,316 and 5,787 in the same runs), "
-                + "but /health is as noisy as the gain, so the ratio in this run stays near a quarter. *Plan*: the EF Core materialisation of the person's "
-                + "row and lists, and the database's page reads, are what is left to cut.";
+                + "but /health is as noisy as the gain, so the ratio in this run stays near a quarter. A second profile of 15 s of steady page load on the "
+                + "1M SQLite registry (perf with the JIT's symbols, 2026-12-01): the kernel 28% (the page reads SQLite makes with pread, and the "
+                + "virtual machine's interrupt handling under them), SQLite 20%, of it 8 points compiling statements (Microsoft.Data.Sqlite keeps no "
+                + "prepared statement past its command, dotnet/efcore#14044, so the person's query is parsed and planned on every request), the C "
+                + "library 18% (allocation and mutexes, mostly SQLite's), managed code 22% spread thin (none above 1%), the runtime 10%. Runs of the "
+                + "page alone on the same registry the same hour gave 19% to 34% of /health. *Plan*: keep the person read's prepared statement on each "
+                + "pooled SQLite connection, past EF Core's command, and read the row and lists from it.";
         }
         if (r.PeakMiB >= 1024)
         {
