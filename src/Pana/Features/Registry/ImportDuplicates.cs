@@ -86,17 +86,6 @@ internal sealed class ImportDuplicates(PanaDb db, PanaDb reader, DuplicateCheck 
             KeyRows++;
             KeyRowsRead++;
         }
-        foreach (var k in wanted)
-        {
-            if (pendingKeys.TryGetValue(k, out var added))
-            {
-                // Read before or after the commit of the batch being written: each person once.
-                var list = byKey[k];
-                var (read, before) = (list.Select(x => x.PersonId).ToHashSet(), list.Count);
-                list.AddRange(added.Where(x => !read.Contains(x.PersonId)));
-                KeyRows += list.Count - before;
-            }
-        }
         foreach (var chunk in wanted.Where(k => k.StartsWith("d:", StringComparison.Ordinal)).Select(k => k[2..]).Chunk(500))
         {
             foreach (var row in await db.PersonDocuments.Where(d => chunk.Contains(d.NumberKey)).Select(d => new { d.NumberKey, d.PersonId }).ToListAsync(ct))
@@ -109,6 +98,17 @@ internal sealed class ImportDuplicates(PanaDb db, PanaDb reader, DuplicateCheck 
             foreach (var row in await db.Persons.Where(p => chunk.Contains(p.PhoneDigits)).Select(p => new { p.PhoneDigits, p.Id }).ToListAsync(ct))
             {
                 byKey["p:" + row.PhoneDigits].Add(new KeyRow(row.Id, 0, 0));
+            }
+        }
+        foreach (var k in wanted)
+        {
+            if (pendingKeys.TryGetValue(k, out var added))
+            {
+                // Read before or after the commit of the batch being written: each person once.
+                var list = byKey[k];
+                var (read, before) = (list.Select(x => x.PersonId).ToHashSet(), list.Count);
+                list.AddRange(added.Where(x => !read.Contains(x.PersonId)));
+                KeyRows += list.Count - before;
             }
         }
         var candidates = new List<Guid>[members.Count];
