@@ -153,6 +153,54 @@ public sealed class AuditChainTests(Apps apps)
         Assert.Equal(0, report.Unsealed);
     }
 
+    [Fact]
+    public async Task On_PostgreSQL_a_group_waits_for_another_instance_holding_the_chain_and_follows_the_line_it_sealed()
+    {
+        await using var app = apps.Fresh(Databases.Postgres);
+        await app.SignIn(await app.NewUser(Roles.ProtectionOfficer));
+        using (var scope = app.Services.CreateScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<AuditChain>().SealPendingAsync();
+        }
+        var trail = app.Services.GetRequiredService<AuditTrail>();
+        var group = Enumerable.Range(1, 3).Select(i => trail.Line(Pana.Data.Audit.AuditAction.View, "Test", $"group {i}", "a view")).ToList();
+
+        // Another app instance, which shares no process lock with this one, holds the chain's lock.
+        using var other = app.Services.CreateScope();
+        var db = other.ServiceProvider.GetRequiredService<PanaDb>();
+        await using var held = await db.Database.BeginTransactionAsync();
+        await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({AuditChain.PostgresLockKey})");
+        var head = await db.AuditChainHeads.SingleAsync();
+        var appending = Task.Run(async () =>
+        {
+            using var scope = app.Services.CreateScope();
+            await scope.ServiceProvider.GetRequiredService<AuditChain>().AppendAsync(group);
+        });
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (await db.Database.SqlQueryRaw<int>("""SELECT count(*)::int AS "Value" FROM pg_locks WHERE locktype = 'advisory' AND NOT granted""").SingleAsync() == 0)
+        {
+            Assert.True(DateTime.UtcNow < deadline, "the group never waited for the lock");
+            await Task.Delay(20);
+        }
+        // It seals a line of its own after the head the group may already have read, then lets go.
+        var line = trail.Line(Pana.Data.Audit.AuditAction.View, "Test", "other instance", "sealed by another instance");
+        line.Id = await db.Database.SqlQueryRaw<long>("""SELECT nextval(pg_get_serial_sequence('"AuditEntries"', 'Id')) AS "Value" """).SingleAsync();
+        line.ChainIndex = head.LastIndex + 1;
+        line.PreviousHash = head.LastHash;
+        line.Hash = AuditChain.HashOf(line);
+        (head.LastIndex, head.LastHash) = (line.ChainIndex.Value, line.Hash);
+        db.AuditEntries.Add(line);
+        await db.SaveChangesAsync();
+        await held.CommitAsync();
+        await appending;
+
+        var lines = await app.Db(d => d.AuditEntries.Where(e => e.EntityType == "Test").OrderBy(e => e.ChainIndex).ToListAsync());
+        Assert.Equal(["other instance", "group 1", "group 2", "group 3"], lines.Select(l => l.EntityId));
+        Assert.Equal(lines[0].Hash, lines[1].PreviousHash);
+        var report = await app.VerifyAudit();
+        Assert.True(report.Intact, string.Join("; ", report.Problems.Select(p => $"{p.ChainIndex}: {p.Problem}")));
+    }
+
     private static string Table(PanaApp app) => app.Database == Databases.Postgres ? "\"AuditEntries\"" : "AuditEntries";
 
     private static string Column(PanaApp app, string name) => app.Database == Databases.Postgres ? $"\"{name}\"" : name;

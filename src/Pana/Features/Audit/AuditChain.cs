@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using Pana.Data;
 using Pana.Data.Audit;
 
@@ -15,7 +16,7 @@ namespace Pana.Features.Audit;
 public sealed class AuditChain(PanaDb db)
 {
     private const int Batch = 1000;
-    private const long PostgresLockKey = 0x50414E41; // "PANA"
+    public const long PostgresLockKey = 0x50414E41; // "PANA"
     private static readonly SemaphoreSlim Gate = new(1, 1);
 
     public async Task<int> SealPendingAsync(CancellationToken ct = default)
@@ -52,34 +53,72 @@ public sealed class AuditChain(PanaDb db)
         {
             db.ChangeTracker.Clear();
             await using var tx = await db.Database.BeginTransactionAsync(ct);
-            await LockAsync(ct);
-            var head = await HeadAsync(ct);
-            foreach (var (line, id) in lines.Zip(await TakeIdsAsync(lines.Count, ct)))
+            var (head, ids) = db.IsPostgres ? await LockHeadAndIdsOnPostgresAsync(lines.Count, ct) : (await HeadAsync(ct), await TakeIdsAsync(lines.Count, ct));
+            foreach (var (line, id) in lines.Zip(ids))
             {
                 line.Id = id;
                 Seal(line, head);
             }
             db.AuditEntries.AddRange(lines);
+            // A failed save ends the transaction anyway: no savepoint to roll back to, one round trip less.
+            db.Database.AutoSavepointsEnabled = false;
             await db.SaveChangesAsync(ct);
             await tx.CommitAsync(ct);
         }
         finally
         {
+            db.Database.AutoSavepointsEnabled = true;
             db.ChangeTracker.Clear();
             Gate.Release();
         }
     }
 
-    /// <summary>The next ids of the audit table, inside the caller's transaction: SQLite's write lock or PostgreSQL's sequence keeps them ours.</summary>
+    /// <summary>
+    /// The advisory lock, the head and the ids in one round trip: three statements of one batch. Each statement of a
+    /// READ COMMITTED transaction reads its own snapshot, taken after the one before it ended, so the head is read
+    /// after the lock is held and is the one the last holder committed.
+    /// </summary>
+    private async Task<(AuditChainHead Head, List<long> Ids)> LockHeadAndIdsOnPostgresAsync(int count, CancellationToken ct)
+    {
+        var connection = db.Database.GetDbConnection();
+        await using var batch = connection.CreateBatch();
+        batch.Transaction = db.Database.CurrentTransaction!.GetDbTransaction();
+        Add(batch, $"SELECT pg_advisory_xact_lock({PostgresLockKey})");
+        Add(batch, """SELECT "LastIndex", "LastHash" FROM "AuditChainHeads" WHERE "Id" = 1""");
+        Add(batch, $"""SELECT nextval(pg_get_serial_sequence('"AuditEntries"', 'Id')) FROM generate_series(1, {count})""");
+        await using var reader = await batch.ExecuteReaderAsync(ct);
+        await reader.NextResultAsync(ct);
+        AuditChainHead head;
+        if (await reader.ReadAsync(ct))
+        {
+            head = new AuditChainHead { LastIndex = reader.GetInt64(0), LastHash = reader.GetString(1) };
+            db.AuditChainHeads.Attach(head);
+        }
+        else
+        {
+            head = new AuditChainHead();
+            db.AuditChainHeads.Add(head);
+        }
+        await reader.NextResultAsync(ct);
+        var ids = new List<long>(count);
+        while (await reader.ReadAsync(ct))
+        {
+            ids.Add(reader.GetInt64(0));
+        }
+        ids.Sort();
+        return (head, ids);
+
+        static void Add(System.Data.Common.DbBatch batch, string sql)
+        {
+            var command = batch.CreateBatchCommand();
+            command.CommandText = sql;
+            batch.BatchCommands.Add(command);
+        }
+    }
+
+    /// <summary>The next ids of the audit table on SQLite, inside the caller's transaction: its write lock keeps them ours.</summary>
     private async Task<List<long>> TakeIdsAsync(int count, CancellationToken ct)
     {
-        if (db.IsPostgres)
-        {
-            var ids = await db.Database.SqlQueryRaw<long>(
-                """SELECT nextval(pg_get_serial_sequence('"AuditEntries"', 'Id')) AS "Value" FROM generate_series(1, {0})""", count).ToListAsync(ct);
-            ids.Sort();
-            return ids;
-        }
         // AUTOINCREMENT never reuses an id: the next is past both the highest ever given and the highest present.
         var last = await db.Database.SqlQueryRaw<long>(
             """SELECT COALESCE(MAX(x), 0) AS "Value" FROM (SELECT seq AS x FROM sqlite_sequence WHERE name = 'AuditEntries' UNION ALL SELECT MAX("Id") FROM "AuditEntries")""")
