@@ -131,13 +131,22 @@ public sealed class AuditChain(PanaDb db)
         db.ChangeTracker.Clear();
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         await LockAsync(ct);
-        var n = await SealStepAsync(ct);
-        if (n > 0)
+        // As in AppendAsync: a failed save ends the transaction, so no savepoint.
+        db.Database.AutoSavepointsEnabled = false;
+        try
         {
-            await tx.CommitAsync(ct);
+            var n = await SealStepAsync(ct);
+            if (n > 0)
+            {
+                await tx.CommitAsync(ct);
+            }
+            return n;
         }
-        db.ChangeTracker.Clear();
-        return n;
+        finally
+        {
+            db.Database.AutoSavepointsEnabled = true;
+            db.ChangeTracker.Clear();
+        }
     }
 
     private async Task LockAsync(CancellationToken ct)
