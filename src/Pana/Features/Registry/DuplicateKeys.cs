@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Microsoft.EntityFrameworkCore;
 using Pana.Data;
 using Pana.Data.Registry;
@@ -96,33 +97,73 @@ public static class DuplicateKeys
         double? reaching = null)
     {
         var others = mine.ToDictionary(e => e.Key, e => e.Other, StringComparer.Ordinal);
-        var found = new Dictionary<Guid, (int Weight, bool Likely, int Distance, bool Namesake, bool CanReach)>();
+        // An import ranks thousands of people for a common name on every row: the tally and the sorted list are the thread's, reused.
+        var found = tallies ??= [];
+        found.Clear();
         foreach (var (key, person, other, theirs) in shared)
         {
+            ref var t = ref CollectionsMarshal.GetValueRefOrAddDefault(found, person, out var seen);
+            if (!seen)
+            {
+                t.Distance = int.MaxValue;
+            }
             // A person's keys share one year, but a merged duplicate's keys, moved to the person kept, carry the duplicate's: the nearest counts.
-            var (weight, likely, distance, namesake, canReach) = found.GetValueOrDefault(person, (0, false, int.MaxValue, false, false));
-            distance = Math.Min(distance, year is { } y && theirs is { } t ? Math.Abs(y - t) : 1);
-            canReach |= reaching is not { } score || year is not { } mineYear || theirs is not { } theirYear || PersonMatcher.MayReach(mineYear, theirYear, score);
+            t.Distance = Math.Min(t.Distance, year is { } y && theirs is { } their ? Math.Abs(y - their) : 1);
+            t.CanReach |= reaching is not { } score || year is not { } mineYear || theirs is not { } theirYear || PersonMatcher.MayReach(mineYear, theirYear, score);
             if (key.StartsWith(NamePair, StringComparison.Ordinal))
             {
                 // Both names count once, however many readings of them meet (Raxim and Rahim).
-                weight += namesake ? 0 : 2;
-                namesake = true;
-                likely |= distance <= NearYears;
+                t.Weight += t.Namesake ? 0 : 2;
+                t.Namesake = true;
+                t.Likely |= t.Distance <= NearYears;
             }
             else
             {
-                weight++;
-                likely |= !key.StartsWith(YearKey, StringComparison.Ordinal) || others.TryGetValue(key, out var own) && OthersMayAgree(own, other);
+                t.Weight++;
+                t.Likely |= !key.StartsWith(YearKey, StringComparison.Ordinal) || others.TryGetValue(key, out var own) && OthersMayAgree(own, other);
             }
-            found[person] = (weight, likely, distance, namesake, canReach);
         }
+        var ranked = sorted ??= [];
+        ranked.Clear();
+        foreach (var (person, t) in found)
+        {
+            ranked.Add((person, t));
+        }
+        // Most keys shared first, the likely before the unlikely, the nearest years, then by id: one order, whatever the order read.
+        ranked.Sort(static (a, b) => b.Tally.Weight != a.Tally.Weight ? b.Tally.Weight.CompareTo(a.Tally.Weight)
+            : b.Tally.Likely != a.Tally.Likely ? b.Tally.Likely.CompareTo(a.Tally.Likely)
+            : a.Tally.Distance != b.Tally.Distance ? a.Tally.Distance.CompareTo(b.Tally.Distance)
+            : a.Person.CompareTo(b.Person));
         // Namesakes born years apart and strangers of one name each have their few places: neither crowds out the other (a maiden name).
         var (farNamesakes, unlike) = (0, 0);
-        return found.OrderByDescending(w => w.Value.Weight).ThenByDescending(w => w.Value.Likely).ThenBy(w => w.Value.Distance).ThenBy(w => w.Key)
-            .Where(w => w.Value.Weight > 2 || w.Value.CanReach || !w.Value.Namesake)
-            .Where(w => w.Value.Likely || w.Value.Weight > 2 || (w.Value.Namesake ? ++farNamesakes : ++unlike) <= MaxUnlike).Take(MaxCandidates).Select(w => w.Key).ToList();
+        var chosen = new List<Guid>(Math.Min(MaxCandidates, ranked.Count));
+        foreach (var (person, t) in ranked)
+        {
+            if (chosen.Count == MaxCandidates)
+            {
+                break;
+            }
+            if ((t.Weight > 2 || t.CanReach || !t.Namesake) && (t.Likely || t.Weight > 2 || (t.Namesake ? ++farNamesakes : ++unlike) <= MaxUnlike))
+            {
+                chosen.Add(person);
+            }
+        }
+        found.Clear();
+        ranked.Clear();
+        return chosen;
     }
+
+    private struct Tally
+    {
+        public int Weight;
+        public bool Likely;
+        public int Distance;
+        public bool Namesake;
+        public bool CanReach;
+    }
+
+    [ThreadStatic] private static Dictionary<Guid, Tally>? tallies;
+    [ThreadStatic] private static List<(Guid Person, Tally Tally)>? sorted;
 
     /// <summary>The principal word of a name folded as a family name (Мухаммад Насир → nasir), and its second reading if its spelling has one.</summary>
     private static List<string> Words(string? name)
