@@ -1,10 +1,20 @@
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Npgsql;
 using Pana.Infrastructure;
+using Pana.Tests.Support;
 
 namespace Pana.Tests.Shell;
 
-public sealed class DatabaseSettingsTests
+public sealed class DatabaseSettingsTests(Apps apps)
 {
+    [Fact]
+    public async Task Outside_production_EF_Core_still_refuses_two_threads_on_one_context()
+    {
+        // Production goes without the check (Program.cs); the tests keep it, so such a bug fails them.
+        var app = apps.For(Databases.Sqlite);
+        Assert.True(await app.Db(db => Task.FromResult(db.GetService<ICoreSingletonOptions>().AreThreadSafetyChecksEnabled)));
+    }
+
     [Fact]
     public void PostgreSQL_prepares_repeated_statements_unless_the_connection_string_says_otherwise()
     {
