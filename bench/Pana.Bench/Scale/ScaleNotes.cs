@@ -38,13 +38,14 @@ public static class ScaleNotes
                 + (sqlite ? ", with every statement compiled anew" : "")
                 + ", and the audit group's commit before the answer"
                 + (sqlite ? ". " : ": on the kept PostgreSQL registry, a build without the check's audit line gave median 8.4 and 7.7 ms, p95 17.2 and "
-                    + "16.5 ms, against 11.1 and 12.2 ms, p95 22.3 and 23.8 ms with it, in alternate runs (2026-12-01): the line's five round trips (advisory "
-                    + "lock, chain head, ids, insert, commit, 0.9 ms of it the commit's flush in the server's log) cost 3 to 4 ms of the median. Not "
-                    + "resetting pooled connections (Npgsql's No Reset On Close, whose reset ran before the next statement on every open) gave p95 19.7, "
-                    + "24.5 and 22.7 ms against 19.3, 20.3 and 16.0 ms: not kept. ")
+                    + "16.5 ms, against 11.1 and 12.2 ms, p95 22.3 and 23.8 ms with it, in alternate runs (2026-12-01), when the line took five round "
+                    + "trips (advisory lock, chain head, ids, insert behind a savepoint, commit; 0.9 ms of it the commit's flush in the server's log). The "
+                    + "lock, the head and the ids now go as one batch of three statements, and the inserts without a savepoint: three round trips. In "
+                    + "alternate runs of 10 rounds on the kept registry that gave median 6.1 and 5.7 ms, p95 12.8 and 12.5 ms, against 7.3 and 8.4 ms, p95 "
+                    + "14.3 and 16.8 ms before. Not resetting pooled connections (Npgsql's No Reset On Close, whose reset ran before the next statement on "
+                    + "every open) gave p95 19.7, 24.5 and 22.7 ms against 19.3, 20.3 and 16.0 ms: not kept. ")
                 + "*Plan*: bound the score from what the key rows already say (both names agree, the year's distance) and read only the people who may "
-                + "reach the possible level"
-                + (sqlite ? "." : "; take the chain's head (locked for update) and the ids in one round trip, without the savepoint EF Core adds.");
+                + "reach the possible level.";
         }
         if (r.Dedup is { Available: true } d && !(d.Finished && d.Seconds <= 60))
         {
@@ -93,10 +94,19 @@ public static class ScaleNotes
                 + "check 27.5 s, writing 16.4 s (inserts 7.3 s, audit lines 3.4 s, population counts 4.5 s). Tried and not kept: batches of 1,000 "
                 + "households (70 and 76 s against 57 and 58 s), a 64 MiB page cache (RSS 1 GiB, no gain), checkpoints left to other connections (commits "
                 + "3 s instead of 10 s, but reads slower: 57 and 56 s against 57 and 68 s), 30,000 or 300,000 candidates kept instead of 100,000 (no "
-                + "difference beyond the noise of ±10 s between runs). So 20 s (0.2 ms a person) stays out of reach of this design: writing alone, "
+                + "difference beyond the noise of ±10 s between runs). Counters of a 100,000-row import on the kept PostgreSQL registry "
+                + "(dotnet-counters, 2026-12-01): 24.8 GiB allocated, 250 KB a row, and 49.6 s of its 146 s in GC pauses (3,691 gen0, 1,323 gen1 "
+                + "and 54 gen2 collections, the gen2 heap growing to 630 MB with what the check keeps). An allocation trace named two sources: "
+                + "the ranking's tally of everyone sharing a key (a dictionary and LINQ's sort buffers, a quarter of it) and EF Core's "
+                + "thread-safety check, which set an AsyncLocal on every row read (a sixth). The tally is now the thread's, sorted in place, and "
+                + "production runs without the check (development and the tests keep it): alternate imports on the grown registry allocated "
+                + "20 GiB against 35 and 39 GiB, paused 42 s against 57 and 72 s, and took 150 s against 169 and 203 s. Tried and not kept: a "
+                + "gen0 budget of 64 MiB (pauses 26.9 s, but peak RSS 1,018 MiB) and GC conserve-memory off (pauses 64.7 s, peak 1,237 MiB). "
+                + "So 20 s (0.2 ms a person) stays out of reach of this design: writing alone, "
                 + "durably and audited, costs 1.1 ms a person on SQLite and 0.8 ms on PostgreSQL, and the check, now the longer of the two, 1.5 ms. *Plan*: "
                 + "keep the candidates' date of birth, sex and origin beside their keys, so that the bound passes over 37% of them before their rows are "
-                + "read; stream the file a batch at a time.";
+                + "read; read the key rows straight into their compact form instead of a list of objects per chunk (strings and those objects are "
+                + "the largest allocations left); stream the file a batch at a time.";
         }
         if (r.PersonPage.PerSecond < 500 || r.PersonPage.PerSecond < r.Health.PerSecond / 3 || r.PersonPage.Failed > 0)
         {
@@ -125,7 +135,12 @@ public static class ScaleNotes
                 + "during the import and the deduplication that follows it (an import and a deduplication each give their memory back when they end: "
                 + "`WorkingSet.GiveBackAfterBatch`). *Plan*: stream the import file a batch at a time instead of reading every row first; "
                 + "the deduplication keeps every person's folded record while it runs (490 MB of live objects at 1.19M people in a heap dump); name tokens "
-                + "interned as integers would shrink it.";
+                + "interned as integers would shrink it. Counters of a 100,000-row import alone on the kept PostgreSQL registry (2026-12-01) put the "
+                + "working set at its peak (858 MiB) at 645 MiB committed by the GC, of it a gen2 heap of 527 MiB with 204 MiB of fragmentation (the key "
+                + "rows' lists grow by copying, and what the check forgets leaves holes), and 210 MiB outside the GC's heap (code, the runtime, drivers' "
+                + "buffers, thread stacks); in a full run the import follows the load of 64 clients and peaks higher. Tried: 30,000 people kept instead "
+                + "of 100,000 (peak 833 against 886 MiB, 169 against 165 s), GC conserve-memory 9 instead of 7 (peak 792 MiB, but 192 s and 206 gen2 "
+                + "collections): neither kept. *Plan* as well: the key rows of a batch in one array read to size, not lists grown row by row.";
         }
     }
 }
