@@ -150,8 +150,15 @@ public static class DuplicateKeys
         }
         found.Clear();
         ranked.Clear();
+        if (found.EnsureCapacity(0) > KeptTally)
+        {
+            // A name shared by a multitude is not kept for the thread's life.
+            (tallies, sorted) = (null, null);
+        }
         return chosen;
     }
+
+    private const int KeptTally = 65_536;
 
     private struct Tally
     {
