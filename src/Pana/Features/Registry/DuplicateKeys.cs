@@ -148,11 +148,9 @@ public static class DuplicateKeys
                 chosen.Add(person);
             }
         }
-        found.Clear();
-        ranked.Clear();
+        // Cleared on the next call; a tally that a name shared by a multitude grew is not kept for the thread's life.
         if (found.EnsureCapacity(0) > KeptTally)
         {
-            // A name shared by a multitude is not kept for the thread's life.
             (tallies, sorted) = (null, null);
         }
         return chosen;
