@@ -124,6 +124,7 @@ public sealed partial class ImportRegistry(PanaDb db, RegisterHousehold register
         {
             var writer = new Writer(writing.ServiceProvider.GetRequiredService<RegisterHouseholds>(), writerDb, loader, prefix, source);
             Saving? saving = null;
+            var memory = new WorkingSet.Budget();
             try
             {
                 foreach (var batch in rows.GroupBy(r => r.HouseholdId).Chunk(BatchSize))
@@ -131,6 +132,7 @@ public sealed partial class ImportRegistry(PanaDb db, RegisterHousehold register
                     ct.ThrowIfCancellationRequested();
                     (var written, saving) = await ImportBatchAsync(operationCode, batch, known, (duplicates, imported), saving, writer, ct);
                     households += written;
+                    memory.Keep();
                 }
                 households += saving is null ? 0 : (await WrittenAsync(saving, duplicates)).Households;
                 saving = null;
@@ -308,7 +310,7 @@ public sealed partial class ImportRegistry(PanaDb db, RegisterHousehold register
             duplicates.Committed();
             foreach (var (_, rows) in saving.Accepted)
             {
-                rows.ForEach(r => r.State = ImportRowState.Imported);
+                rows.ForEach(r => r.Settle(ImportRowState.Imported));
             }
             return (saving.Accepted.Count, true);
         }
@@ -328,7 +330,7 @@ public sealed partial class ImportRegistry(PanaDb db, RegisterHousehold register
         {
             // Imported before: the registry's record stands, whatever the row says now.
             row.Errors.Clear();
-            row.State = ImportRowState.Skipped;
+            row.Settle(ImportRowState.Skipped);
         }
         var rest = rows.Where(r => r.State != ImportRowState.Skipped).ToList();
         if (rest.Count == 0)

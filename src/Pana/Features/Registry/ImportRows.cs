@@ -11,7 +11,7 @@ internal sealed class ImportRow(int line, IReadOnlyDictionary<string, string> va
 {
     public int Line { get; } = line;
     /// <summary>The cells as the file holds them, by template column.</summary>
-    public IReadOnlyDictionary<string, string> Values { get; } = values;
+    public IReadOnlyDictionary<string, string> Values { get; private set; } = values;
     public string HouseholdId => Values.GetValueOrDefault(ImportTemplate.HouseholdId, "").Trim();
     public string PersonId => Values.GetValueOrDefault(ImportTemplate.PersonId, "").Trim();
     /// <summary>Empty when the file leaves it out: then a household of one row has it as its focal point.</summary>
@@ -22,6 +22,19 @@ internal sealed class ImportRow(int line, IReadOnlyDictionary<string, string> va
     public ImportRowState State { get; set; }
 
     public bool Failed => Errors.Count > 0;
+
+    /// <summary>
+    /// The row is in the registry, or was before: only its line and state are reported, so its cells and member go. A
+    /// file's rows are read whole before the first is checked, and those cells were most of an import's live memory.
+    /// </summary>
+    public void Settle(ImportRowState state)
+    {
+        State = state;
+        Values = Settled;
+        Member = null;
+    }
+
+    private static readonly IReadOnlyDictionary<string, string> Settled = new Dictionary<string, string>();
 
     public void Fail(string column, string message)
     {
