@@ -40,6 +40,19 @@ public sealed class DedupBatchTests(Apps apps)
     }
 
     [Fact]
+    public void Each_person_comes_back_from_the_blocks_by_index_and_once_for_a_key_given_twice()
+    {
+        // 5,000 people: the person's part of each place takes 13 bits, and the last index uses all of them.
+        var blocks = CandidateBlocks.Of(5000, p => [$"n:{p / 2}", $"n:{p / 2}", $"y:{p}:1980"], _ => new BirthDay(1980, 1, 1, DateKind.Year), CandidateBlocks.Limit);
+
+        var pairs = blocks.Pairs().ToList();
+
+        Assert.Equal(Enumerable.Range(0, 2500).Select(k => (2 * k, 2 * k + 1)), pairs.Order());
+        Assert.Equal(2500, blocks.Count);
+        Assert.Equal(2, blocks.LargestKey);
+    }
+
+    [Fact]
     public void The_batch_blocks_a_very_common_name_and_still_finds_its_duplicate()
     {
         var people = Enumerable.Range(0, 1500).Select(i => Record("Mohammad", "Ahmadi", new DateOnly(1950 + i % 60, 1 + i % 12, 1 + i % 28))).ToList();

@@ -1,8 +1,11 @@
+using System.Numerics;
+using System.Runtime.InteropServices;
+
 namespace Pana.Features.Matching;
 
 /// <summary>
 /// People grouped by blocking key into arrays of indices, for the batch run and the quality bench alike. Keys are kept
-/// as 64-bit hashes, never as strings. A block larger than the limit (a very common name) is not skipped but split by a
+/// as hashes, never as strings, each beside its person in one 64-bit number. A block larger than the limit (a very common name) is not skipped but split by a
 /// tighter key: the year of birth, in overlapping two-year windows so that a year off by one still meets; what is still
 /// too large is cut, in order of the date of birth, into overlapping runs. Two people who share several blocks are
 /// compared once, in the first block they share (<see cref="FirstShared"/>).
@@ -98,85 +101,74 @@ internal sealed class CandidateBlocks
     /// <summary>Blocks of people by any keys (the baseline's too), with their dates of birth for splitting large blocks.</summary>
     public static CandidateBlocks Of(int people, Func<int, IReadOnlyList<string>> keys, Func<int, BirthDay> birth, int limit, CancellationToken ct = default)
     {
-        var (hashes, owners) = Keys(people, keys, ct);
-        Array.Sort(hashes, owners);
-        hashes = Runs(hashes);
+        // Each place is one 64-bit number: the key's hash above, the person below, so sorting them sorts by key and then person.
+        var personBits = Math.Max(1, 64 - BitOperations.LeadingZeroCount((ulong)Math.Max(people - 1, 1)));
+        var person = (1UL << personBits) - 1;
+        var places = Hashed(people, keys, ~person, ct);
+        Array.Sort(places);
         var starts = new List<int> { 0 };
-        var members = new List<int>(owners.Length / 2);
+        var members = new List<int>(places.Length / 2);
+        var run = new List<int>();
         var (largest, split) = (0, 0);
-        for (var s = 0; s < hashes.Length;)
+        for (var s = 0; s < places.Length;)
         {
-            var e = s + (int)hashes[s];
-            var run = owners.AsSpan(s, e - s);
-            largest = Math.Max(largest, run.Length);
-            if (run.Length > limit)
+            var e = s + 1;
+            while (e < places.Length && (places[e] & ~person) == (places[s] & ~person))
+                e++;
+            run.Clear();
+            for (var i = s; i < e; i++)
+                run.Add((int)(places[i] & person));
+            largest = Math.Max(largest, run.Count);
+            if (run.Count > limit)
             {
                 split++;
-                Split(run.ToArray(), birth, limit, starts, members);
+                Split([.. run], birth, limit, starts, members);
             }
-            else if (run.Length > 1)
+            else if (run.Count > 1)
             {
-                Add(run, starts, members);
+                Add(CollectionsMarshal.AsSpan(run), starts, members);
             }
             s = e;
         }
-        // The sorted keys are done with: the batch's memory peaks here, so they go before the blocks are indexed.
-        hashes = [];
-        owners = [];
+        // The sorted places are done with: the batch's memory peaks here, so they go before the blocks are indexed.
+        places = [];
         GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
         var blocks = new CandidateBlocks([.. starts], [.. members], people, largest, split);
         return blocks;
     }
 
-    // The sorted hashes replaced, in place, by the length of the run of equal ones at each run's start.
-    private static ulong[] Runs(ulong[] hashes)
+    // Each person's keys as hashes cut to the bits above the person's (each key once per person), computed on all cores,
+    // each chunk's into an array of its size so that the chunks and the whole are all the memory this takes.
+    private static ulong[] Hashed(int people, Func<int, IReadOnlyList<string>> keys, ulong hashBits, CancellationToken ct)
     {
-        for (var s = 0; s < hashes.Length;)
+        var chunks = new ulong[(people + Chunk - 1) / Chunk][];
+        Parallel.For(0, chunks.Length, new ParallelOptions { CancellationToken = ct }, () => new List<ulong>(Chunk * 16), (c, _, places) =>
         {
-            var e = s + 1;
-            while (e < hashes.Length && hashes[e] == hashes[s])
-                e++;
-            hashes[s] = (ulong)(e - s);
-            s = e;
-        }
-        return hashes;
-    }
-
-    // Each person's keys as hashes (each key once per person), computed on all cores.
-    private static (ulong[] Hashes, int[] Owners) Keys(int people, Func<int, IReadOnlyList<string>> keys, CancellationToken ct)
-    {
-        var chunks = new (List<ulong> Hashes, List<int> Owners)[(people + Chunk - 1) / Chunk];
-        Parallel.For(0, chunks.Length, new ParallelOptions { CancellationToken = ct }, c =>
-        {
-            var (hashes, owners) = (new List<ulong>(Chunk * 8), new List<int>(Chunk * 8));
+            places.Clear();
             Span<ulong> mine = stackalloc ulong[64];
             for (var p = c * Chunk; p < Math.Min(people, (c + 1) * Chunk); p++)
             {
                 var n = 0;
                 foreach (var key in keys(p))
                 {
-                    var h = Hash(key);
+                    var h = Hash(key) & hashBits;
                     if (n < mine.Length && !mine[..n].Contains(h))
                         mine[n++] = h;
                 }
                 foreach (var h in mine[..n])
-                {
-                    hashes.Add(h);
-                    owners.Add(p);
-                }
+                    places.Add(h | (uint)p);
             }
-            chunks[c] = (hashes, owners);
-        });
-        var total = chunks.Sum(c => c.Hashes.Count);
-        var (allHashes, allOwners) = (new ulong[total], new int[total]);
+            chunks[c] = [.. places];
+            return places;
+        }, _ => { });
+        var all = new ulong[chunks.Sum(c => c.Length)];
         var at = 0;
-        foreach (var (hashes, owners) in chunks)
+        foreach (var chunk in chunks)
         {
-            hashes.CopyTo(allHashes, at);
-            owners.CopyTo(allOwners, at);
-            at += hashes.Count;
+            chunk.CopyTo(all, at);
+            at += chunk.Length;
         }
-        return (allHashes, allOwners);
+        return all;
     }
 
     // A common name: by year of birth in two-year windows that overlap (1985 is in 1984-85 and 1985-86), then, if a window
@@ -220,8 +212,8 @@ internal sealed class CandidateBlocks
         starts.Add(members.Count);
     }
 
-    // FNV-1a over the characters, finished with a 64-bit mix: collisions among millions of keys are vanishingly rare,
-    // and one would only put two blocks together.
+    // FNV-1a over the characters, finished with a 64-bit mix. Of it the bits above the person's are kept (43 at 1.45 million
+    // people): two keys of millions may then collide (2 more comparisons of 198 million in that run), which only puts two blocks together.
     private static ulong Hash(string key)
     {
         var h = 14695981039346656037UL;
