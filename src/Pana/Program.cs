@@ -31,6 +31,7 @@ var services = builder.Services;
 
 services.AddSingleton(TimeProvider.System);
 services.AddSingleton<LocalClock>();
+services.AddSingleton<BatchSlot>();
 services.AddHttpContextAccessor();
 services.AddSingleton<CurrentUser>(); // reads the request from IHttpContextAccessor, so the pooled contexts' interceptors can hold it
 services.AddProblemDetails();

@@ -4,9 +4,11 @@ using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Pana.Data.Audit;
 using Pana.Data.Identity;
 using Pana.Data.Registry;
+using Pana.Infrastructure;
 using Pana.Tests.Support;
 
 namespace Pana.Tests.Registry;
@@ -98,6 +100,38 @@ public sealed partial class ImportExportTests(Apps apps)
 
         var confirmed = await Import(api, files.Csv(rows: [Row("yes")]), "one.csv");
         Assert.Equal(1, confirmed.GetProperty("imported").GetInt32());
+    }
+
+    [Theory, MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
+    public async Task An_import_and_a_deduplication_wait_for_the_batch_job_before_them_instead_of_running_beside_it(string database)
+    {
+        var app = apps.For(database);
+        var api = app.Api(await app.Token(await app.NewUser(Roles.ProtectionOfficer)));
+        var files = new ImportFiles();
+        var ct = TestContext.Current.CancellationToken;
+        Task<JsonElement> importing;
+        Guid job;
+        async Task<string?> State() => (await Json.Read(await api.GetAsync($"/api/v1/matching/jobs/{job}"))).GetProperty("state").GetString();
+
+        // Another batch job holds the slot, as a deduplication of a million people would for a minute.
+        using (await app.Services.GetRequiredService<BatchSlot>().TakeAsync(ct))
+        {
+            importing = Import(api, files.Csv(), "people.csv");
+            var started = await api.PostAsync("/api/v1/matching/jobs", Json.Of(new { operation = "KAZ" }), ct);
+            Assert.Equal(HttpStatusCode.Accepted, started.StatusCode);
+            job = (await Json.Read(started)).GetProperty("id").GetGuid();
+            await Task.Delay(1000, ct);
+
+            Assert.False(importing.IsCompleted);
+            Assert.Equal("Queued", await State());
+        }
+
+        Assert.Equal(6, (await importing).GetProperty("imported").GetInt32());
+        for (var i = 0; i < 300 && await State() != "Completed"; i++)
+        {
+            await Task.Delay(200, ct);
+        }
+        Assert.Equal("Completed", await State());
     }
 
     [Theory, MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]

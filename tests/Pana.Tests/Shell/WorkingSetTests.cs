@@ -17,4 +17,26 @@ public sealed class WorkingSetTests
         Assert.Equal(1, past.Collections);
         Assert.True(GC.CollectionCount(GC.MaxGeneration) > full);
     }
+
+    [Fact]
+    public async Task The_batch_slot_goes_to_the_next_job_only_when_the_one_holding_it_lets_go_and_only_once()
+    {
+        var slot = new BatchSlot();
+        var ct = TestContext.Current.CancellationToken;
+        var first = await slot.TakeAsync(ct);
+        var next = slot.TakeAsync(ct);
+        await Task.Delay(100, ct);
+        Assert.False(next.IsCompleted);
+
+        first.Dispose();
+        first.Dispose();
+        var second = await next;
+        Assert.True(slot.Taken);
+        var third = slot.TakeAsync(ct);
+        await Task.Delay(100, ct);
+        Assert.False(third.IsCompleted);
+        second.Dispose();
+        (await third).Dispose();
+        Assert.False(slot.Taken);
+    }
 }

@@ -18,7 +18,7 @@ namespace Pana.Features.Matching;
 /// likely duplicates to the review queue in batches as they are found. Pairs already in the queue or decided, either
 /// way, are never proposed again. A job can be cancelled; one cut off by a stop of the app is marked failed.
 /// </summary>
-public sealed class DedupJobs(IServiceScopeFactory scopes, TimeProvider clock, ILogger<DedupJobs> log) : BackgroundService
+public sealed class DedupJobs(IServiceScopeFactory scopes, TimeProvider clock, BatchSlot batches, ILogger<DedupJobs> log) : BackgroundService
 {
     private const int WriteBatch = 1000;
     private readonly Channel<Guid> queue = Channel.CreateUnbounded<Guid>();
@@ -59,13 +59,20 @@ public sealed class DedupJobs(IServiceScopeFactory scopes, TimeProvider clock, I
         {
             using var cancel = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
             running[id] = cancel;
+            IDisposable? slot = null;
             try
             {
+                // The job stays queued while an import holds the slot; one cancelled meanwhile is seen as such when it runs.
+                slot = await batches.TakeAsync(cancel.Token);
                 await RunAsync(id, cancel.Token);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
-                await MarkAsync(id, DedupJobState.Failed, "Interrupted by a stop of the app; start it again.");
+                // One still waiting for the slot stays queued and runs after the restart.
+                if (slot is not null)
+                {
+                    await MarkAsync(id, DedupJobState.Failed, "Interrupted by a stop of the app; start it again.");
+                }
                 throw;
             }
             catch (OperationCanceledException)
@@ -81,6 +88,7 @@ public sealed class DedupJobs(IServiceScopeFactory scopes, TimeProvider clock, I
             {
                 running.TryRemove(id, out _);
                 WorkingSet.GiveBackAfterBatch();
+                slot?.Dispose();
             }
         }
     }

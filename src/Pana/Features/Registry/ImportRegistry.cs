@@ -22,7 +22,7 @@ namespace Pana.Features.Registry;
 /// person_id the operation already holds is skipped, so importing the same file again creates nobody twice.
 /// </summary>
 public sealed partial class ImportRegistry(PanaDb db, RegisterHousehold register, RegisterHouseholds bulk, PersonRules rules, DuplicateCheck check,
-    AuditLog audit, IStringLocalizer<UiText> t, TimeProvider clock, IServiceScopeFactory scopes)
+    AuditLog audit, IStringLocalizer<UiText> t, TimeProvider clock, IServiceScopeFactory scopes, BatchSlot batches)
 {
     public const int MaxRows = 100_000;
 
@@ -62,13 +62,16 @@ public sealed partial class ImportRegistry(PanaDb db, RegisterHousehold register
     public async Task<ImportReport> HandleAsync(Stream file, string fileName, string operationCode, CancellationToken ct)
     {
         ImportReport report;
-        try
+        using (await batches.TakeAsync(ct))
         {
-            report = await ImportAsync(file, fileName, operationCode, ct);
-        }
-        finally
-        {
-            WorkingSet.GiveBackAfterBatch();
+            try
+            {
+                report = await ImportAsync(file, fileName, operationCode, ct);
+            }
+            finally
+            {
+                WorkingSet.GiveBackAfterBatch();
+            }
         }
         var name = Shown(fileName);
         var summary = report.Problem is { } problem
