@@ -7,7 +7,7 @@ namespace Pana.Tests.Browser;
 public sealed class AdministrationPagesTests(Apps apps)
 {
     [Fact]
-    public async Task An_administrator_sees_users_reference_data_audit_log_and_api_reference_without_script_errors()
+    public async Task An_administrator_sees_users_reference_data_audit_log_api_reference_import_and_duplicates_without_script_errors()
     {
         var app = apps.For(Databases.Sqlite);
         var user = await app.NewUser(Roles.Administrator);
@@ -26,6 +26,8 @@ public sealed class AdministrationPagesTests(Apps apps)
         await page.Locator("#verify-chain").ClickAsync();
         await Assertions.Expect(page.Locator("#chain-report")).ToContainTextAsync("intact");
         await Visit(chromium, "/developers", "api-reference", "#swagger-ui", "/api/v1/auth/token");
+        await Visit(chromium, "/Registry/Import", "import", "main", "One import or deduplication runs at a time");
+        await Visit(chromium, "/Matching", "duplicates", "main", "One import or deduplication runs at a time");
 
         Assert.True(errors.Count == 0, string.Join("\n", errors));
     }
