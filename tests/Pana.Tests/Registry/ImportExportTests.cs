@@ -124,6 +124,9 @@ public sealed partial class ImportExportTests(Apps apps)
 
             Assert.False(importing.IsCompleted);
             Assert.Equal("Queued", await State());
+            // A file refused for its kind does not wait to be told so.
+            var refused = await api.PostAsync("/api/v1/persons/import?operation=KAZ", Upload(files.Csv(), "people.pdf"), ct);
+            Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
         }
 
         Assert.Equal(6, (await importing).GetProperty("imported").GetInt32());

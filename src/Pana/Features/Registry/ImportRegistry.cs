@@ -61,18 +61,7 @@ public sealed partial class ImportRegistry(PanaDb db, RegisterHousehold register
 
     public async Task<ImportReport> HandleAsync(Stream file, string fileName, string operationCode, CancellationToken ct)
     {
-        ImportReport report;
-        using (await batches.TakeAsync(ct))
-        {
-            try
-            {
-                report = await ImportAsync(file, fileName, operationCode, ct);
-            }
-            finally
-            {
-                WorkingSet.GiveBackAfterBatch();
-            }
-        }
+        var report = await ImportAsync(file, fileName, operationCode, ct);
         var name = Shown(fileName);
         var summary = report.Problem is { } problem
             ? $"Import of file {name} into {operationCode} refused: {problem}"
@@ -91,6 +80,22 @@ public sealed partial class ImportRegistry(PanaDb db, RegisterHousehold register
         {
             return ImportReport.Refused(t["Choose the operation."]);
         }
+        // Reading the rows and checking them against the registry is the heavy part: it waits for any other batch job.
+        using (await batches.TakeAsync(ct))
+        {
+            try
+            {
+                return await ImportFileAsync(file, format, fileName, operationCode, ct);
+            }
+            finally
+            {
+                WorkingSet.GiveBackAfterBatch();
+            }
+        }
+    }
+
+    private async Task<ImportReport> ImportFileAsync(Stream file, TableFormat format, string fileName, string operationCode, CancellationToken ct)
+    {
         Table table;
         try
         {
