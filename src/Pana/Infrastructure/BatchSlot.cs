@@ -11,7 +11,7 @@ public sealed class BatchSlot
     /// <summary>Whether a job holds the slot now.</summary>
     public bool Taken => slot.CurrentCount == 0;
 
-    /// <summary>Waits for the slot; disposing what it returns gives the slot to the next job.</summary>
+    /// <summary>Waits for the slot; disposing what it returns gives the job's memory back, then the slot to the next job.</summary>
     public async Task<IDisposable> TakeAsync(CancellationToken ct)
     {
         await slot.WaitAsync(ct);
@@ -26,6 +26,7 @@ public sealed class BatchSlot
         {
             if (Interlocked.Exchange(ref released, 1) == 0)
             {
+                WorkingSet.GiveBackAfterBatch();
                 slot.Release();
             }
         }

@@ -87,7 +87,6 @@ public sealed class DedupJobs(IServiceScopeFactory scopes, TimeProvider clock, B
             finally
             {
                 running.TryRemove(id, out _);
-                WorkingSet.GiveBackAfterBatch();
                 slot?.Dispose();
             }
         }

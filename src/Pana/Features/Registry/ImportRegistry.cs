@@ -83,14 +83,7 @@ public sealed partial class ImportRegistry(PanaDb db, RegisterHousehold register
         // Reading the rows and checking them against the registry is the heavy part: it waits for any other batch job.
         using (await batches.TakeAsync(ct))
         {
-            try
-            {
-                return await ImportFileAsync(file, format, fileName, operationCode, ct);
-            }
-            finally
-            {
-                WorkingSet.GiveBackAfterBatch();
-            }
+            return await ImportFileAsync(file, format, fileName, operationCode, ct);
         }
     }
 
