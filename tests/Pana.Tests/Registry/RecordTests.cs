@@ -99,6 +99,51 @@ public sealed class RecordTests(Apps apps)
     }
 
     [Theory, MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
+    public async Task Staff_who_see_everyone_read_a_person_as_the_partner_who_registered_them_does(string database)
+    {
+        // Staff who see everyone read through a statement of their own (PreparedPersonRead), a partner through EF Core: the two must agree.
+        var app = apps.For(database);
+        var partner = app.Api(await app.Token(await app.NewUser(Roles.PartnerCaseworker)));
+        var office = app.Api(await app.Token(await app.NewUser(Roles.ProtectionOfficer)));
+        var family = APerson.Unique("Yusupov");
+        var ids = await partner.Registered(
+            APerson.Named("Rustam", family) with { Patronymic = "Karimovich", Phone = "+7 701 555 12 34", DocumentNumber = "N" + Random.Shared.Next(1_000_000, 9_999_999) },
+            APerson.Named("Дилноза", family).As("Spouse") with { Sex = "Female", Status = null, BirthDate = "1990-01-01", BirthDatePrecision = "Year", OriginCode = null });
+        var (head, spouse) = (ids[0], ids[1]);
+        foreach (var step in new object[]
+        {
+            new { populationTypeCode = "REF", populationSubTypeCode = "REF-CONV", effectiveFrom = "2024-09-01", basis = "MIA decision 12/2024" },
+            new { populationTypeCode = (string?)null, ceased = "Resettled", effectiveFrom = "2025-05-20", basis = "Departed to Canada" },
+        })
+        {
+            Assert.Equal(HttpStatusCode.Created, (await office.PostAsync($"/api/v1/persons/{head}/statuses", Json.Of(step))).StatusCode);
+        }
+        foreach (var (person, category) in new[] { (head, "SM"), (head, "WR"), (spouse, "LP") })
+        {
+            Assert.Equal(HttpStatusCode.Created, (await office.PostAsync($"/api/v1/persons/{person}/needs", Json.Of(new { categoryCode = category, notes = "Seen at the office" }))).StatusCode);
+        }
+        var need = (await Json.Read(await office.GetAsync($"/api/v1/persons/{head}"))).GetProperty("needs")[0].GetProperty("id").GetGuid();
+        Assert.Equal(HttpStatusCode.NoContent, (await office.PostAsync($"/api/v1/persons/{head}/needs/{need}/resolve", Json.Of(new { }))).StatusCode);
+        Assert.Equal(HttpStatusCode.Created, (await office.PostAsync($"/api/v1/persons/{head}/documents",
+            Json.Of(new { documentTypeCode = "PASSPORT", number = "P " + Random.Shared.Next(1_000_000, 9_999_999), issuer = "Ministry of Interior" }))).StatusCode);
+
+        foreach (var id in ids)
+        {
+            var (mine, theirs) = (await office.GetAsync($"/api/v1/persons/{id}"), await partner.GetAsync($"/api/v1/persons/{id}"));
+            Assert.Equal(HttpStatusCode.OK, mine.StatusCode);
+            Assert.Equal(await theirs.Content.ReadAsStringAsync(), await mine.Content.ReadAsStringAsync());
+            Assert.Equal(theirs.Headers.ETag, mine.Headers.ETag);
+        }
+        var read = await Json.Read(await office.GetAsync($"/api/v1/persons/{head}"));
+        Assert.Equal(3, read.GetProperty("statusHistory").GetArrayLength());
+        Assert.Equal(2, read.GetProperty("needs").GetArrayLength());
+        Assert.Equal(2, read.GetProperty("documents").GetArrayLength());
+        Assert.True(read.GetProperty("household").GetProperty("isFocalPoint").GetBoolean());
+        Assert.Equal("Karimovich", read.GetProperty("details").GetProperty("patronymic").GetString());
+        Assert.Equal(HttpStatusCode.NotFound, (await office.GetAsync($"/api/v1/persons/{Guid.NewGuid()}")).StatusCode);
+    }
+
+    [Theory, MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
     public async Task A_government_viewer_sees_no_personal_data_but_reads_aggregates(string database)
     {
         var app = apps.For(database);

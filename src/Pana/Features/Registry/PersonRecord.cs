@@ -9,12 +9,12 @@ using Pana.Features.Audit;
 namespace Pana.Features.Registry;
 
 /// <summary>Reads one person with every section for the person page and the API; the view is audited.</summary>
-public sealed class PersonRecord(PanaDb db, PersonScope scope, AuditLog audit, TimeProvider clock)
+public sealed class PersonRecord(PanaDb db, PersonScope scope, PreparedPersonRead prepared, AuditLog audit, TimeProvider clock)
 {
     public async Task<PersonView?> ReadAsync(Guid id, CancellationToken ct = default)
     {
-        // The page read most: for staff who see everyone the query is compiled once, past EF Core's lookup of its translation on every call.
-        var row = scope.SeesEveryone ? await (db.IsPostgres ? ReadAnyoneOnPostgres : ReadAnyoneOnSqlite)(db, id, ct)
+        // The page read most: for staff who see everyone it is a statement prepared once, past EF Core (see PreparedPersonRead).
+        var row = scope.SeesEveryone ? await prepared.ReadAsync(db, id, ct)
             : await scope.Persons.AsNoTracking().Where(x => x.Id == id).Join(db.Organisations, x => x.RegisteringOrganisationId, o => o.Id, Row)
                 .AsSingleQuery().SingleOrDefaultAsync(ct);
         if (row is null)
@@ -23,14 +23,15 @@ public sealed class PersonRecord(PanaDb db, PersonScope scope, AuditLog audit, T
         }
         var (p, household) = (row.Person, row.Household);
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-        var statuses = row.Statuses.OrderBy(s => s.EffectiveFrom).ThenBy(s => s.RecordedAt).ToList();
+        // Ties go by id, so both reads give one order.
+        var statuses = row.Statuses.OrderBy(s => s.EffectiveFrom).ThenBy(s => s.RecordedAt).ThenBy(s => s.Id).ToList();
         await audit.ViewedAsync("Person", p.Id, $"Viewed person {p.RegistrationNumber}", ct);
         return new PersonView(
             p.Id, p.RegistrationNumber, p.OperationCode, p.ExternalId, PersonDetails.Of(p), p.LatinName, p.CyrillicName,
             ReferenceNames.Pick(row.NameEn, row.NameRu, row.NameKk), p.RegisteringOrganisationId, p.Office, p.RegisteredOn,
             household, p.Relationship, Current(statuses, today), statuses.Select(StatusView.Of).ToList(),
-            row.Needs.OrderBy(n => n.IdentifiedOn).Select(n => new NeedView(n.Id, n.CategoryCode, n.IdentifiedOn, n.ResolvedOn, n.Notes)).ToList(),
-            row.Documents.OrderBy(d => d.ExpiresOn).Select(d => DocumentView.Of(d, today)).ToList(),
+            row.Needs.OrderBy(n => n.IdentifiedOn).ThenBy(n => n.Id).Select(n => new NeedView(n.Id, n.CategoryCode, n.IdentifiedOn, n.ResolvedOn, n.Notes)).ToList(),
+            row.Documents.OrderBy(d => d.ExpiresOn).ThenBy(d => d.Id).Select(d => DocumentView.Of(d, today)).ToList(),
             p.Version.ToString(System.Globalization.CultureInfo.InvariantCulture), p.MergedIntoId);
     }
 
@@ -40,15 +41,7 @@ public sealed class PersonRecord(PanaDb db, PersonScope scope, AuditLog audit, T
         x.Household == null ? null : new HouseholdLink(x.Household.Id, x.Household.RegistrationNumber, x.Household.FocalPointId == x.Id),
         x.Statuses.ToList(), x.Needs.ToList(), x.Documents.ToList());
 
-    // A compiled query keeps the translation of the first database it ran on: one for each.
-    private static readonly Func<PanaDb, Guid, CancellationToken, Task<PersonRow?>> ReadAnyoneOnSqlite = ReadAnyone();
-    private static readonly Func<PanaDb, Guid, CancellationToken, Task<PersonRow?>> ReadAnyoneOnPostgres = ReadAnyone();
-
-    private static Func<PanaDb, Guid, CancellationToken, Task<PersonRow?>> ReadAnyone() => EF.CompileAsyncQuery((PanaDb db, Guid id, CancellationToken ct) =>
-        db.Persons.AsNoTracking().Where(PersonScope.NotMerged).Where(x => x.Id == id).Join(db.Organisations, x => x.RegisteringOrganisationId, o => o.Id, Row)
-            .AsSingleQuery().SingleOrDefault());
-
-    private sealed record PersonRow(Person Person, string NameEn, string NameRu, string NameKk, HouseholdLink? Household, List<LegalStatus> Statuses,
+    internal sealed record PersonRow(Person Person, string NameEn, string NameRu, string NameKk, HouseholdLink? Household, List<LegalStatus> Statuses,
         List<SpecificNeed> Needs, List<PersonDocument> Documents);
 
     /// <summary>The status in force on a day: the latest step that took effect by then.</summary>

@@ -18,6 +18,7 @@ public static class RegistrySetup
         .AddScoped<RegisterHousehold>()
         .AddScoped<RegisterHouseholds>()
         .AddScoped<PersonRecord>()
+        .AddSingleton<PreparedPersonRead>()
         .AddScoped<HouseholdRecord>()
         .AddScoped<SearchPersons>()
         .AddScoped<UpdatePerson>()
