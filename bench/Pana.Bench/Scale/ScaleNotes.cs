@@ -110,24 +110,20 @@ public static class ScaleNotes
         }
         if (r.PersonPage.PerSecond < 500 || r.PersonPage.PerSecond < r.Health.PerSecond / 3 || r.PersonPage.Failed > 0)
         {
-            yield return "**Person page**: the principal of a bearer token is cached, the person is read in one query, contexts are pooled, and the view's "
-                + "audit line is group-committed with the others of the same moment (each request waits for its line to be sealed, so none is answered "
-                + "unaudited). Both endpoints are measured after a warm-up of 15 s: in the first 20 s of load, tiered compilation took 17% of the app's "
-                + "processor. A steady-state profile on SQLite (perf, 1M people) put 2.3 ms of processor on a person page against 0.49 ms on /health; of the "
-                + "page's worker time, the EF Core query and its materialisation took 22%, SQLite itself (reading pages; compiling the statement is about "
-                + "150 µs) most of another 30% with the system calls under it, creating the request's DbContext 13%, and the view's share of the audit group "
-                + "commit 12%. Pooling the contexts then raised the person page from 670-708 to 1,051-1,090 requests/s, but /health, which opens the "
-                + "database too, rose as much (2,946-3,341 to 5,170-5,505), so the ratio stays near a fifth. Inserting a group's lines already sealed "
-                + "(one statement a line instead of an insert and an update, nothing read back) gave 866 and 1,000 against 823 and 775 requests/s in paired "
-                + "runs on SQLite. For staff who see everyone the person is read by a compiled query: four paired runs on the 1M SQLite registry gave "
-                + "1,204, 1,058, 1,261 and 962 against 820, 906, 1,179 and 915 requests/s without it (/health between 3,316 and 5,787 in the same runs), "
-                + "but /health is as noisy as the gain, so the ratio in this run stays near a quarter. A second profile of 15 s of steady page load on the "
-                + "1M SQLite registry (perf with the JIT's symbols, 2026-12-01): the kernel 28% (the page reads SQLite makes with pread, and the "
-                + "virtual machine's interrupt handling under them), SQLite 20%, of it 8 points compiling statements (Microsoft.Data.Sqlite keeps no "
-                + "prepared statement past its command, dotnet/efcore#14044, so the person's query is parsed and planned on every request), the C "
-                + "library 18% (allocation and mutexes, mostly SQLite's), managed code 22% spread thin (none above 1%), the runtime 10%. Runs of the "
-                + "page alone on the same registry the same hour gave 19% to 34% of /health. *Plan*: keep the person read's prepared statement on each "
-                + "pooled SQLite connection, past EF Core's command, and read the row and lists from it.";
+            yield return "**Person page**: the principal of a bearer token is cached, and the view's audit line is group-committed with the others "
+                + "of the same moment (each request waits for its line to be sealed, so none is answered unaudited). For staff who see everyone the "
+                + "person is read by one statement prepared once on each of 16 connections kept open for it (`PreparedPersonRead`): through EF Core "
+                + "every read had opened a pooled connection (SQLite runs a pragma on each open), compiled its statement again (Microsoft.Data.Sqlite "
+                + "keeps none past its command, dotnet/efcore#14044) and materialised its rows through the query pipeline; a build that answered "
+                + "from memory after the token check served 11,561 requests/s where /health served 4,477, so the read and the audit line were "
+                + "the whole cost. In alternate runs of the page alone on the kept 1M registries, each endpoint after 45 s of warm-up "
+                + "(2026-12-01): on SQLite 2,654 and 3,339 requests/s, 72 and 73% of /health, against 1,433 and 1,295 (24 and 23%) before; on "
+                + "PostgreSQL 1,913 and 1,737 (42 and 32%) against 1,228 and 1,042 (26 and 24%). A first version opened a connection past the "
+                + "16 instead of waiting for a turn, and on PostgreSQL each such open started a server process: 1,214 requests/s there. "
+                + "On PostgreSQL the audit line is most of what is left: a build without it served 3,745 requests/s; over 10 s of load "
+                + "(pg_stat_statements) the read took 0.13 ms of server time a call, each line's INSERT 0.11 ms, in groups of about 30 lines; "
+                + "a group's lines now go as one COPY, which gave 1,890 and 2,213 requests/s against 1,595 and 1,877 in alternate runs. "
+                + "*Plan*: read the organisation's names from memory rather than join them, and keep fewer indexes on the audit table.";
         }
         if (r.PeakMiB >= 1024)
         {
