@@ -143,6 +143,25 @@ public sealed class RecordTests(Apps apps)
         Assert.Equal(HttpStatusCode.NotFound, (await office.GetAsync($"/api/v1/persons/{Guid.NewGuid()}")).StatusCode);
     }
 
+    [Fact]
+    public async Task On_PostgreSQL_a_person_is_read_after_the_server_dropped_the_connections_kept_for_reading()
+    {
+        var app = apps.For(Databases.Postgres);
+        var api = app.Api(await app.Token(await app.NewUser(Roles.ProtectionOfficer)));
+        var id = (await api.Registered(APerson.Named("Bakhtiyor", APerson.Unique("Rakhimov"))))[0];
+        Assert.Equal(HttpStatusCode.OK, (await api.GetAsync($"/api/v1/persons/{id}")).StatusCode);
+
+        // As a restart or a failover would: the server ends every connection kept for the person read.
+        var dropped = await app.Db(db => db.Database.SqlQueryRaw<bool>(
+            "SELECT pg_terminate_backend(pid) AS \"Value\" FROM pg_stat_activity WHERE datname = current_database() AND application_name = {0}",
+            Pana.Features.Registry.PreparedPersonRead.ApplicationName).ToListAsync());
+        Assert.NotEmpty(dropped);
+
+        var again = await api.GetAsync($"/api/v1/persons/{id}");
+        Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+        Assert.Equal(id, (await Json.Read(again)).GetProperty("id").GetGuid());
+    }
+
     [Theory, MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
     public async Task A_government_viewer_sees_no_personal_data_but_reads_aggregates(string database)
     {

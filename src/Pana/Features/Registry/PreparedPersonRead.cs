@@ -30,15 +30,23 @@ public sealed class PreparedPersonRead : IDisposable
         try
         {
             ObjectDisposedException.ThrowIf(disposed, this);
-            var statement = idle.TryTake(out var kept) ? kept : await Statement.OpenAsync(db, ct);
+            var reused = idle.TryTake(out var statement);
+            statement ??= await Statement.OpenAsync(db, ct);
             PersonRecord.PersonRow? row;
             try
             {
                 row = await statement.ReadAsync(id, ct);
             }
+            catch (DbException) when (reused && !ct.IsCancellationRequested)
+            {
+                // A kept connection the server dropped meanwhile (a restart, a failover): a read is safe to make again, on a new one.
+                await statement.DisposeAsync();
+                statement = await Statement.OpenAsync(db, ct);
+                row = await ReadOrDisposeAsync(statement, id, ct);
+            }
             catch
             {
-                // A connection that failed (a server restarted, a request cancelled mid-read) is not trusted again.
+                // A connection that failed otherwise (a request cancelled mid-read) is not trusted again.
                 await statement.DisposeAsync();
                 throw;
             }
@@ -57,6 +65,22 @@ public sealed class PreparedPersonRead : IDisposable
             turns.Release();
         }
     }
+
+    private static async Task<PersonRecord.PersonRow?> ReadOrDisposeAsync(Statement statement, Guid id, CancellationToken ct)
+    {
+        try
+        {
+            return await statement.ReadAsync(id, ct);
+        }
+        catch
+        {
+            await statement.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>What these connections are called on PostgreSQL (pg_stat_activity's application_name).</summary>
+    public const string ApplicationName = "Pana person read";
 
     public void Dispose()
     {
@@ -93,7 +117,8 @@ public sealed class PreparedPersonRead : IDisposable
         public static async Task<Statement> OpenAsync(PanaDb db, CancellationToken ct)
         {
             var cs = db.Database.GetConnectionString() ?? throw new InvalidOperationException("The database has no connection string.");
-            DbConnection connection = db.IsPostgres ? new NpgsqlConnection(cs) : new SqliteConnection(cs);
+            DbConnection connection = db.IsPostgres ? new NpgsqlConnection(new NpgsqlConnectionStringBuilder(cs) { ApplicationName = ApplicationName }.ToString())
+                : new SqliteConnection(cs);
             try
             {
                 await connection.OpenAsync(ct);
