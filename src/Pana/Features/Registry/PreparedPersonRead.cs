@@ -30,52 +30,39 @@ public sealed class PreparedPersonRead : IDisposable
         try
         {
             ObjectDisposedException.ThrowIf(disposed, this);
-            var reused = idle.TryTake(out var statement);
-            statement ??= await Statement.OpenAsync(db, ct);
-            PersonRecord.PersonRow? row;
-            try
+            for (var reused = idle.TryTake(out var statement); ; reused = false)
             {
-                row = await statement.ReadAsync(id, ct);
+                statement = reused ? statement! : await Statement.OpenAsync(db, ct);
+                PersonRecord.PersonRow? row;
+                try
+                {
+                    row = await statement.ReadAsync(id, ct);
+                }
+                catch (Exception e)
+                {
+                    // A connection that failed is not trusted again. One kept that the server dropped meanwhile (a restart, a
+                    // failover) is replaced, and the read, safe to repeat, made again on the new one.
+                    await statement.DisposeAsync();
+                    if (reused && e is DbException && !ct.IsCancellationRequested)
+                    {
+                        continue;
+                    }
+                    throw;
+                }
+                if (disposed)
+                {
+                    await statement.DisposeAsync();
+                }
+                else
+                {
+                    idle.Add(statement);
+                }
+                return row;
             }
-            catch (DbException) when (reused && !ct.IsCancellationRequested)
-            {
-                // A kept connection the server dropped meanwhile (a restart, a failover): a read is safe to make again, on a new one.
-                await statement.DisposeAsync();
-                statement = await Statement.OpenAsync(db, ct);
-                row = await ReadOrDisposeAsync(statement, id, ct);
-            }
-            catch
-            {
-                // A connection that failed otherwise (a request cancelled mid-read) is not trusted again.
-                await statement.DisposeAsync();
-                throw;
-            }
-            if (disposed)
-            {
-                await statement.DisposeAsync();
-            }
-            else
-            {
-                idle.Add(statement);
-            }
-            return row;
         }
         finally
         {
             turns.Release();
-        }
-    }
-
-    private static async Task<PersonRecord.PersonRow?> ReadOrDisposeAsync(Statement statement, Guid id, CancellationToken ct)
-    {
-        try
-        {
-            return await statement.ReadAsync(id, ct);
-        }
-        catch
-        {
-            await statement.DisposeAsync();
-            throw;
         }
     }
 
