@@ -1,3 +1,4 @@
+using System.Globalization;
 using Pana.Data.Registry;
 
 namespace Pana.Features.Matching;
@@ -9,7 +10,7 @@ internal sealed class MatchForm
         : this(r.GivenName, r.FamilyName, NameForms.PatronymicRoot(r.Patronymic), r.Sex, BirthDay.Of(r.BirthDate, r.BirthDatePrecision), OriginKey(r.OriginCode), PhoneKey(r.PhoneDigits))
     {
         Documents = DocumentKeys(r.DocumentKeys);
-        Household = [.. r.HouseholdGivenNames.Select(NameForms.Given).Select(Principal).OfType<NameToken>()];
+        Household = [.. r.HouseholdGivenNames.Select(NameForms.Given).Where(f => f.HasLead)];
     }
 
     /// <summary>A person read field by field (the batch run): documents and household are filled in by the reader afterwards.</summary>
@@ -23,7 +24,7 @@ internal sealed class MatchForm
         Birth = birth;
         Sex = sex;
         Origin = origin;
-        Phone = phone;
+        this.phone = phone is null ? 0 : (long)phone.Length << 32 | long.Parse(phone, CultureInfo.InvariantCulture);
     }
 
     public NameForm Given { get; }
@@ -37,23 +38,26 @@ internal sealed class MatchForm
     public Sex Sex { get; }
     public string? Origin { get; }
     public string[] Documents { get; internal set; } = [];
-    public string? Phone { get; }
 
-    /// <summary>The principal given-name word of each other member of the person's household.</summary>
-    public NameToken[] Household { get; internal set; } = [];
+    // The phone key's digits (nine at most) as a number, their count above: no string per person kept by the batch run.
+    private readonly long phone;
+
+    public string? Phone => phone == 0 ? null : (phone & uint.MaxValue).ToString(CultureInfo.InvariantCulture).PadLeft((int)(phone >> 32), '0');
+
+    public bool HasPhone => phone != 0;
+
+    public bool SamePhone(MatchForm other) => phone == other.phone;
+
+    /// <summary>
+    /// The given name of each other member of the person's household, as the cached form every person of that spelling
+    /// shares (its <see cref="NameForm.Lead"/> is what is compared): a reference each, not a copy of the word's keys.
+    /// </summary>
+    public NameForm[] Household { get; internal set; } = [];
 
     public static MatchForm Of(MatchRecord r) => new(r);
 
     /// <summary>The principal word of a name part as a token (Mohammad Nasir → nasir).</summary>
-    public static NameToken? Principal(NameForm form)
-    {
-        foreach (var t in form.Tokens)
-        {
-            if (!t.Generic)
-                return t;
-        }
-        return form.Tokens.Length > 0 ? form.Tokens[0] : null;
-    }
+    public static NameToken? Principal(NameForm form) => form.HasLead ? form.Lead : null;
 
     /// <summary>Document numbers as compared: letters and digits only, upper case, five characters at least, each once.</summary>
     public static string[] DocumentKeys(IEnumerable<string> numbers)

@@ -30,36 +30,53 @@ public static class MatchRecords
         {
             live = live.Where(p => p.OperationCode == operation);
         }
-        var ids = new List<Guid>();
-        var households = new List<Guid>();
-        var forms = new List<MatchForm>();
+        // Arrays sized by a count first: lists of a million would double past their need and be copied again at the end.
+        var capacity = await live.CountAsync(ct);
+        var ids = new Guid[capacity];
+        var households = new Guid[capacity];
+        var forms = new MatchForm[capacity];
+        var count = 0;
         var patronymics = new Dictionary<string, string?>(StringComparer.Ordinal);
         var origins = new Dictionary<string, string?>(StringComparer.Ordinal);
         await foreach (var r in live.Select(p => new { p.Id, p.GivenName, p.FamilyName, p.Patronymic, p.Sex, p.BirthDate, p.BirthDatePrecision, p.OriginCode, p.PhoneDigits, p.HouseholdId })
             .AsAsyncEnumerable().WithCancellation(ct))
         {
+            if (count == ids.Length)
+            {
+                // People registered since the count.
+                var grown = count + Math.Max(1024, count / 8);
+                Array.Resize(ref ids, grown);
+                Array.Resize(ref households, grown);
+                Array.Resize(ref forms, grown);
+            }
             var patronymic = patronymics.TryGetValue(r.Patronymic, out var root) ? root : patronymics[r.Patronymic] = NameForms.PatronymicRoot(r.Patronymic);
             var origin = r.OriginCode is null ? null : origins.TryGetValue(r.OriginCode, out var o) ? o : origins[r.OriginCode] = MatchForm.OriginKey(r.OriginCode);
-            ids.Add(r.Id);
-            households.Add(r.HouseholdId ?? Guid.Empty);
-            forms.Add(new MatchForm(r.GivenName, r.FamilyName, patronymic, r.Sex, BirthDay.Of(r.BirthDate, r.BirthDatePrecision), origin, MatchForm.PhoneKey(r.PhoneDigits)));
-            if (forms.Count % 50_000 == 0)
+            ids[count] = r.Id;
+            households[count] = r.HouseholdId ?? Guid.Empty;
+            forms[count] = new MatchForm(r.GivenName, r.FamilyName, patronymic, r.Sex, BirthDay.Of(r.BirthDate, r.BirthDatePrecision), origin, MatchForm.PhoneKey(r.PhoneDigits));
+            if (++count % 50_000 == 0)
             {
-                progress(forms.Count);
+                progress(count);
             }
         }
-        progress(forms.Count);
-        var index = new Dictionary<Guid, int>(ids.Count);
-        for (var i = 0; i < ids.Count; i++)
+        progress(count);
+        if (count != ids.Length)
+        {
+            Array.Resize(ref ids, count);
+            Array.Resize(ref households, count);
+            Array.Resize(ref forms, count);
+        }
+        var index = new Dictionary<Guid, int>(ids.Length);
+        for (var i = 0; i < ids.Length; i++)
         {
             index[ids[i]] = i;
         }
         await AddDocumentsAsync(db, live, index, forms, ct);
-        AddHouseholds([.. households], forms);
-        return new FoldedPeople([.. ids], [.. forms]);
+        AddHouseholds(households, forms);
+        return new FoldedPeople(ids, forms);
     }
 
-    private static async Task AddDocumentsAsync(PanaDb db, IQueryable<Person> live, Dictionary<Guid, int> index, List<MatchForm> forms, CancellationToken ct)
+    private static async Task AddDocumentsAsync(PanaDb db, IQueryable<Person> live, Dictionary<Guid, int> index, MatchForm[] forms, CancellationToken ct)
     {
         var documents = from d in db.PersonDocuments.AsNoTracking() join p in live on d.PersonId equals p.Id select new { d.PersonId, d.NumberKey };
         await foreach (var d in documents.AsAsyncEnumerable().WithCancellation(ct))
@@ -72,7 +89,7 @@ public static class MatchRecords
     }
 
     // Each person learns the principal given names of the other members of their household.
-    private static void AddHouseholds(Guid[] households, List<MatchForm> forms)
+    private static void AddHouseholds(Guid[] households, MatchForm[] forms)
     {
         var order = Enumerable.Range(0, households.Length).ToArray();
         Array.Sort(households, order);
@@ -88,7 +105,7 @@ public static class MatchRecords
                 var members = order[s..e];
                 foreach (var m in members)
                 {
-                    forms[m].Household = [.. members.Where(x => x != m).Select(x => MatchForm.Principal(forms[x].Given)).OfType<NameToken>()];
+                    forms[m].Household = [.. members.Where(x => x != m).Select(x => forms[x].Given).Where(f => f.HasLead)];
                 }
             }
             s = e;

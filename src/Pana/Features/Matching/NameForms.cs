@@ -29,18 +29,25 @@ internal sealed class NameForm(NameToken[] tokens, string joined, string spelled
     /// <summary>All its distinctive words are among the region's most frequent names.</summary>
     public bool Common { get; } = common;
 
-    /// <summary>The word that best stands for this part: the first one that is not a generic opener (Mohammad, Abdul, Ghulam).</summary>
-    public string? Principal
+    /// <summary>
+    /// The word that best stands for this part: the first one that is not a generic opener (Mohammad, Abdul, Ghulam);
+    /// a field, so the matcher's inner loops read it in place. Default when the part is empty (<see cref="HasLead"/>).
+    /// </summary>
+    public readonly NameToken Lead = LeadOf(tokens);
+
+    public bool HasLead => Tokens.Length > 0;
+
+    /// <summary>The key of <see cref="Lead"/>.</summary>
+    public string? Principal => HasLead ? Lead.Key : null;
+
+    private static NameToken LeadOf(NameToken[] tokens)
     {
-        get
+        foreach (var t in tokens)
         {
-            foreach (var t in Tokens)
-            {
-                if (!t.Generic)
-                    return t.Key;
-            }
-            return Tokens.Length == 0 ? null : Tokens[0].Key;
+            if (!t.Generic)
+                return t;
         }
+        return tokens.Length == 0 ? default : tokens[0];
     }
 }
 

@@ -325,10 +325,10 @@ public static class PersonMatcher
             Note(found, ref count, Reason.HouseholdMemberBearsName);
             return score - 1;
         }
-        if (a.Phone is not null && b.Phone is not null)
+        if (a.HasPhone && b.HasPhone)
         {
             // People change numbers, so a different phone is weak evidence; the same one is strong unless a relative's.
-            var same = string.Equals(a.Phone, b.Phone, StringComparison.Ordinal);
+            var same = a.SamePhone(b);
             score += same ? given >= NameAgreement.Fuzzy ? 5 : 1 : -1;
             Note(found, ref count, same ? Reason.SamePhone : Reason.PhonesDiffer);
         }
@@ -337,7 +337,7 @@ public static class PersonMatcher
     }
 
     // One person registered twice lists the same family, give or take a member; two people of one name list different ones.
-    private static (double, Reason) Households(NameToken[] a, NameToken[] b)
+    private static (double, Reason) Households(NameForm[] a, NameForm[] b)
     {
         if (a.Length == 0 || b.Length == 0)
             return (0, Reason.None);
@@ -356,14 +356,14 @@ public static class PersonMatcher
             return false;
         foreach (var member in other.Household)
         {
-            if (NameForms.Same(name, member))
+            if (NameForms.Same(name, member.Lead))
                 return true;
         }
         return false;
     }
 
     // Members of one household in both lists: the same name first, then a spelling apart, each member counted once.
-    private static int SharedMembers(NameToken[] x, NameToken[] y)
+    private static int SharedMembers(NameForm[] x, NameForm[] y)
     {
         var shared = 0;
         ulong usedX = 0, usedY = 0;
@@ -373,7 +373,7 @@ public static class PersonMatcher
             {
                 for (var j = 0; j < y.Length && j < 64 && (usedX & (1UL << i)) == 0; j++)
                 {
-                    if ((usedY & (1UL << j)) != 0 || !(pass == 0 ? NameForms.Same(x[i], y[j]) : NameForms.Tier(x[i], y[j]) >= 2))
+                    if ((usedY & (1UL << j)) != 0 || !(pass == 0 ? NameForms.Same(x[i].Lead, y[j].Lead) : NameForms.Tier(x[i].Lead, y[j].Lead) >= 2))
                         continue;
                     usedX |= 1UL << i;
                     usedY |= 1UL << j;
