@@ -1,11 +1,34 @@
-using System.Runtime.CompilerServices;
 using Pana.Data.Registry;
 
 namespace Pana.Features.Matching;
 
 /// <summary>A person as the matcher sees them: names as written, in any script; document keys and phone digits as stored.</summary>
 public sealed record MatchRecord(Guid Id, string GivenName, string FamilyName, string? Patronymic, Sex Sex, DateOnly? BirthDate,
-    DatePrecision BirthDatePrecision, string? OriginCode, IReadOnlyList<string> DocumentKeys, string? PhoneDigits, IReadOnlyList<string> HouseholdGivenNames);
+    DatePrecision BirthDatePrecision, string? OriginCode, IReadOnlyList<string> DocumentKeys, string? PhoneDigits, IReadOnlyList<string> HouseholdGivenNames)
+{
+    // Folded on the first comparison and kept with the record, not in a table beside it: an import folds hundreds of
+    // thousands, and a ConditionalWeakTable took a lock on each addition and gave the GC a dependent handle to trace for each.
+    private MatchForm? form;
+
+    // A copy made by `with` changes some field, so it folds again rather than inherit this record's form.
+    private MatchRecord(MatchRecord original)
+    {
+        (Id, GivenName, FamilyName, Patronymic, Sex, BirthDate, BirthDatePrecision) =
+            (original.Id, original.GivenName, original.FamilyName, original.Patronymic, original.Sex, original.BirthDate, original.BirthDatePrecision);
+        (OriginCode, DocumentKeys, PhoneDigits, HouseholdGivenNames) = (original.OriginCode, original.DocumentKeys, original.PhoneDigits, original.HouseholdGivenNames);
+    }
+
+    // Two threads may fold one record at once; both forms are equal and either may stay.
+    internal MatchForm Form => form ??= MatchForm.Of(this);
+
+    // Equal by the person's fields, whether or not either has been folded yet.
+    public bool Equals(MatchRecord? other) =>
+        other is not null && Id == other.Id && GivenName == other.GivenName && FamilyName == other.FamilyName && Patronymic == other.Patronymic
+        && Sex == other.Sex && BirthDate == other.BirthDate && BirthDatePrecision == other.BirthDatePrecision && OriginCode == other.OriginCode
+        && DocumentKeys.Equals(other.DocumentKeys) && PhoneDigits == other.PhoneDigits && HouseholdGivenNames.Equals(other.HouseholdGivenNames);
+
+    public override int GetHashCode() => HashCode.Combine(Id, GivenName, FamilyName, Patronymic, Sex, BirthDate, OriginCode, PhoneDigits);
+}
 
 /// <summary>How sure the matcher is that two records are one person.</summary>
 public enum MatchLevel { None, Possible, Probable, Certain }
@@ -49,7 +72,6 @@ public sealed record MatchThresholds(double Possible, double Probable, double Ce
 /// </summary>
 public static class PersonMatcher
 {
-    private static readonly ConditionalWeakTable<MatchRecord, MatchForm> Forms = new();
 
     /// <summary>Compares two records, levels by the default thresholds.</summary>
     public static MatchResult Compare(MatchRecord a, MatchRecord b) => Compare(a, b, MatchThresholds.Default);
@@ -170,7 +192,7 @@ public static class PersonMatcher
         return keys;
     }
 
-    internal static MatchForm Form(MatchRecord r) => Forms.GetValue(r, MatchForm.Of);
+    internal static MatchForm Form(MatchRecord r) => r.Form;
 
     /// <summary>
     /// The score of two folded records, or some score below <paramref name="floor"/> as soon as what is left to compare
