@@ -1,11 +1,16 @@
+using System.Data.Common;
 using System.Net;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Npgsql;
 using Pana.Data.Identity;
 using Pana.Data.Matching;
 using Pana.Data.Registry;
 using Pana.Features.Matching;
 using Pana.Features.Matching.Evaluation;
+using Pana.Infrastructure;
 using Pana.Tests.Support;
 
 namespace Pana.Tests.Matching;
@@ -106,6 +111,48 @@ public sealed class DedupBatchTests(Apps apps)
         Assert.Equal("Cancelled", job.GetProperty("state").GetString());
         Assert.Equal(HttpStatusCode.NotFound, (await api.PostAsync($"/api/v1/matching/jobs/{waiting.Id}/cancel", Json.Of(new { }))).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await api.PostAsync($"/api/v1/matching/jobs/{Guid.NewGuid()}/cancel", Json.Of(new { }))).StatusCode);
+    }
+
+    [Theory, MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
+    public async Task A_job_waiting_for_an_import_when_the_app_stops_is_left_queued_for_the_restart(string database)
+    {
+        await using var app = apps.Fresh(database);
+        var api = app.Api(await app.Token(await app.NewUser(Roles.ProtectionOfficer)));
+        var ct = TestContext.Current.CancellationToken;
+        var lifetime = app.Services.GetRequiredService<IHostApplicationLifetime>();
+        Guid id;
+
+        // As an import of a large file would hold the slot while the app is stopped.
+        using (await app.Services.GetRequiredService<BatchSlot>().TakeAsync(ct))
+        {
+            var started = await api.PostAsync("/api/v1/matching/jobs", Json.Of(new { operation = "KAZ" }), ct);
+            Assert.Equal(HttpStatusCode.Accepted, started.StatusCode);
+            id = (await Json.Read(started)).GetProperty("id").GetGuid();
+            // Time for the job to be taken from the queue and wait for the slot.
+            await Task.Delay(TimeSpan.FromMilliseconds(500), ct);
+            lifetime.StopApplication();
+            await Task.Delay(Timeout.Infinite, lifetime.ApplicationStopped).ContinueWith(_ => { }, TaskScheduler.Default);
+        }
+
+        // The app's services are gone with it: the row is read as the next start will read it. It is still queued, without
+        // an error, so the restart runs it (After_a_restart_a_job_cut_off_while_running_is_failed_and_a_queued_one_runs).
+        Assert.Equal(("Queued", ""), await JobRow(app, id));
+    }
+
+    private static async Task<(string State, string Error)> JobRow(PanaApp app, Guid id)
+    {
+        await using DbConnection connection = app.Database == Databases.Postgres ? new NpgsqlConnection(app.ConnectionString) : new SqliteConnection(app.ConnectionString);
+        await connection.OpenAsync();
+        await using var read = connection.CreateCommand();
+        read.CommandText = "SELECT \"State\", \"Error\" FROM \"DedupJobs\" WHERE \"Id\" = @id";
+        var parameter = read.CreateParameter();
+        parameter.ParameterName = "@id";
+        // EF Core keeps a Guid on SQLite as upper-case text.
+        parameter.Value = app.Database == Databases.Postgres ? id : id.ToString().ToUpperInvariant();
+        read.Parameters.Add(parameter);
+        await using var row = await read.ExecuteReaderAsync();
+        Assert.True(await row.ReadAsync(), $"No job {id}");
+        return (row.GetString(0), row.GetString(1));
     }
 
     [Theory, MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]

@@ -291,6 +291,31 @@ public sealed partial class ImportExportTests(Apps apps)
         Assert.All(new[] { "Rustam", "Gulnara", "Farid", "Laila" }, name => Assert.Contains(name, everyone));
     }
 
+    [Theory, MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
+    public async Task An_import_given_up_while_it_waits_for_another_batch_job_never_runs(string database)
+    {
+        // An app of its own: the slot held here would hold up every other test's import.
+        await using var app = apps.Fresh(database);
+        var api = app.Api(await app.Token(await app.NewUser(Roles.RegistrationAssistant)));
+        var files = new ImportFiles();
+        var ct = TestContext.Current.CancellationToken;
+
+        // As a deduplication of the whole registry would hold it.
+        using (await app.Services.GetRequiredService<BatchSlot>().TakeAsync(ct))
+        {
+            using var givenUp = new CancellationTokenSource(TimeSpan.FromSeconds(1));
+            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => api.PostAsync("/api/v1/persons/import?operation=KAZ", Upload(files.Csv(), "people.csv"), givenUp.Token));
+            // Time for the server to see the connection go before the slot is free.
+            await Task.Delay(TimeSpan.FromSeconds(1), ct);
+        }
+        await Task.Delay(TimeSpan.FromSeconds(1), ct);
+
+        Assert.False(await app.Db(db => db.Persons.AnyAsync(p => p.ExternalId == files.Person(2), ct)));
+        Assert.False(await app.Db(db => db.AuditEntries.AnyAsync(e => e.EntityType == "Registry" && e.EntityId == "import", ct)));
+        // The slot was given back: the same file imports whole.
+        Assert.Equal(6, (await Import(api, files.Csv(), "people.csv")).GetProperty("imported").GetInt32());
+    }
+
     private static async Task<JsonElement> Import(HttpClient api, byte[] content, string fileName)
     {
         var response = await api.PostAsync("/api/v1/persons/import?operation=KAZ", Upload(content, fileName));
