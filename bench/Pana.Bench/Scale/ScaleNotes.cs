@@ -102,11 +102,15 @@ public static class ScaleNotes
                 + "production runs without the check (development and the tests keep it): alternate imports on the grown registry allocated "
                 + "20 GiB against 35 and 39 GiB, paused 42 s against 57 and 72 s, and took 150 s against 169 and 203 s. Tried and not kept: a "
                 + "gen0 budget of 64 MiB (pauses 26.9 s, but peak RSS 1,018 MiB) and GC conserve-memory off (pauses 64.7 s, peak 1,237 MiB). "
-                + "So 20 s (0.2 ms a person) stays out of reach of this design: writing alone, "
+                + "A thread-time trace of 40 s of a 100,000-row import on the kept SQLite registry (dotnet-trace, 2026-12-01) put most of the busy "
+                + "threads' samples in SQLite's own statement steps (the key rows, the candidates' rows, the writes) and a few percent in folding and "
+                + "ranking; 3.5% of all samples waited on the lock of the table that kept each record's folded form (a `ConditionalWeakTable`, whose "
+                + "dependent handles the GC traced too). The form is now a field of the record: 168 s against 175 s in alternate imports, within the "
+                + "noise. So 20 s (0.2 ms a person) stays out of reach of this design: writing alone, "
                 + "durably and audited, costs 1.1 ms a person on SQLite and 0.8 ms on PostgreSQL, and the check, now the longer of the two, 1.5 ms. *Plan*: "
-                + "keep the candidates' date of birth, sex and origin beside their keys, so that the bound passes over 37% of them before their rows are "
-                + "read; read the key rows straight into their compact form instead of a list of objects per chunk (strings and those objects are "
-                + "the largest allocations left); stream the file a batch at a time.";
+                + "check the file as the batch run checks the registry, against the registry folded once in memory (12 s for 1.1 million people, 326 MiB "
+                + "managed at 1.3 million since the folded record shrank) with the file's rows compared in the blocks they fall in, instead of reading key "
+                + "rows and candidates' rows batch by batch; write larger transactions with the audit lines as one statement; stream the file a batch at a time.";
         }
         if (r.PersonPage.PerSecond < 500 || r.PersonPage.PerSecond < r.Health.PerSecond / 3 || r.PersonPage.Failed > 0)
         {

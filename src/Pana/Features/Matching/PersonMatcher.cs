@@ -72,7 +72,6 @@ public sealed record MatchThresholds(double Possible, double Probable, double Ce
 /// </summary>
 public static class PersonMatcher
 {
-
     /// <summary>Compares two records, levels by the default thresholds.</summary>
     public static MatchResult Compare(MatchRecord a, MatchRecord b) => Compare(a, b, MatchThresholds.Default);
 
