@@ -104,20 +104,13 @@ internal sealed class CandidateBlocks
         // Each place is one 64-bit number: the key's hash above, the person below, so sorting them sorts by key and then person.
         var personBits = Math.Max(1, 64 - BitOperations.LeadingZeroCount((ulong)Math.Max(people - 1, 1)));
         var person = (1UL << personBits) - 1;
-        var places = Hashed(people, keys, ~person, ct);
-        Array.Sort(places);
+        var chunks = Hashed(people, keys, ~person, ct);
         var starts = new List<int> { 0 };
-        var members = new List<int>(places.Length / 2);
+        var members = new List<int>(chunks.Sum(c => c.Length) / 2);
         var run = new List<int>();
         var (largest, split) = (0, 0);
-        for (var s = 0; s < places.Length;)
+        void Close()
         {
-            var e = s + 1;
-            while (e < places.Length && (places[e] & ~person) == (places[s] & ~person))
-                e++;
-            run.Clear();
-            for (var i = s; i < e; i++)
-                run.Add((int)(places[i] & person));
             largest = Math.Max(largest, run.Count);
             if (run.Count > limit)
             {
@@ -128,18 +121,27 @@ internal sealed class CandidateBlocks
             {
                 Add(CollectionsMarshal.AsSpan(run), starts, members);
             }
-            s = e;
+            run.Clear();
         }
+        var key = 0UL;
+        foreach (var place in Merged(chunks))
+        {
+            if ((place & ~person) != key && run.Count > 0)
+                Close();
+            key = place & ~person;
+            run.Add((int)(place & person));
+        }
+        Close();
         // The sorted places are done with: the batch's memory peaks here, so they go before the blocks are indexed.
-        places = [];
+        chunks = [];
         GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
         var blocks = new CandidateBlocks([.. starts], [.. members], people, largest, split);
         return blocks;
     }
 
-    // Each person's keys as hashes cut to the bits above the person's (each key once per person), computed on all cores,
-    // each chunk's into an array of its size so that the chunks and the whole are all the memory this takes.
-    private static ulong[] Hashed(int people, Func<int, IReadOnlyList<string>> keys, ulong hashBits, CancellationToken ct)
+    // Each person's keys as hashes cut to the bits above the person's (each key once per person), computed and sorted on
+    // all cores a chunk of people at a time: the chunks are all the memory the places take, never copied into one array.
+    private static ulong[][] Hashed(int people, Func<int, IReadOnlyList<string>> keys, ulong hashBits, CancellationToken ct)
     {
         var chunks = new ulong[(people + Chunk - 1) / Chunk][];
         Parallel.For(0, chunks.Length, new ParallelOptions { CancellationToken = ct }, () => new List<ulong>(Chunk * 16), (c, _, places) =>
@@ -159,16 +161,30 @@ internal sealed class CandidateBlocks
                     places.Add(h | (uint)p);
             }
             chunks[c] = [.. places];
+            Array.Sort(chunks[c]);
             return places;
         }, _ => { });
-        var all = new ulong[chunks.Sum(c => c.Length)];
-        var at = 0;
-        foreach (var chunk in chunks)
+        return chunks;
+    }
+
+    // The sorted chunks' places in one ascending order, the smallest head taken each time.
+    private static IEnumerable<ulong> Merged(ulong[][] chunks)
+    {
+        var next = new int[chunks.Length];
+        var heads = new PriorityQueue<int, ulong>(chunks.Length);
+        for (var c = 0; c < chunks.Length; c++)
         {
-            chunk.CopyTo(all, at);
-            at += chunk.Length;
+            if (chunks[c].Length > 0)
+                heads.Enqueue(c, chunks[c][0]);
         }
-        return all;
+        while (heads.TryPeek(out var c, out var place))
+        {
+            yield return place;
+            if (++next[c] < chunks[c].Length)
+                heads.DequeueEnqueue(c, chunks[c][next[c]]);
+            else
+                heads.Dequeue();
+        }
     }
 
     // A common name: by year of birth in two-year windows that overlap (1985 is in 1984-85 and 1985-86), then, if a window
