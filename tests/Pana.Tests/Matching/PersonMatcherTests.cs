@@ -277,7 +277,7 @@ public class PersonMatcherTests
     [Fact]
     public void The_bounds_that_pass_strangers_over_are_never_below_the_score()
     {
-        var forms = EvaluationSet.Generate(300, seed: 7).Records.Take(500).Select(PersonMatcher.Form).ToList();
+        var forms = EvaluationSet.Generate(300, seed: 7).Records.Take(500).Select(r => r.Form).ToList();
         var passedOver = 0;
         for (var i = 0; i < forms.Count; i++)
         {

@@ -76,7 +76,7 @@ public static class PersonMatcher
     public static MatchResult Compare(MatchRecord a, MatchRecord b) => Compare(a, b, MatchThresholds.Default);
 
     /// <summary>Compares two records, levels by the given thresholds (<see cref="MatchThresholds.ForRegistryOf"/> for a large registry).</summary>
-    public static MatchResult Compare(MatchRecord a, MatchRecord b, MatchThresholds thresholds) => Compare(Form(a), Form(b), thresholds);
+    public static MatchResult Compare(MatchRecord a, MatchRecord b, MatchThresholds thresholds) => Compare(a.Form, b.Form, thresholds);
 
     /// <summary>Compares two folded records (the batch run folds each person once, without a <see cref="MatchRecord"/>).</summary>
     internal static MatchResult Compare(MatchForm a, MatchForm b, MatchThresholds thresholds)
@@ -91,7 +91,7 @@ public static class PersonMatcher
     }
 
     /// <summary>The score alone, without reasons and without allocating: for batch runs that keep only likely pairs.</summary>
-    public static double Score(MatchRecord a, MatchRecord b) => Score(Form(a), Form(b));
+    public static double Score(MatchRecord a, MatchRecord b) => Score(a.Form, b.Form);
 
     /// <summary>The score of two folded records, without reasons.</summary>
     internal static double Score(MatchForm a, MatchForm b)
@@ -155,7 +155,7 @@ public static class PersonMatcher
     /// set holds about 200 records; in a registry of millions the keys of the commonest names grow past the batch's limit
     /// and only the keys with a year or a number keep those names in reach.
     /// </summary>
-    public static IReadOnlyList<string> BlockingKeys(MatchRecord r) => BlockingKeys(Form(r));
+    public static IReadOnlyList<string> BlockingKeys(MatchRecord r) => BlockingKeys(r.Form);
 
     /// <summary>The blocking keys of a folded record.</summary>
     internal static IReadOnlyList<string> BlockingKeys(MatchForm f)
@@ -190,8 +190,6 @@ public static class PersonMatcher
             keys.Add("p:" + phone);
         return keys;
     }
-
-    internal static MatchForm Form(MatchRecord r) => r.Form;
 
     /// <summary>
     /// The score of two folded records, or some score below <paramref name="floor"/> as soon as what is left to compare

@@ -89,7 +89,7 @@ public static class QualityRun
     /// <summary>Every pair of records sharing a blocking key, once, blocked as the batch run blocks (large blocks split, not skipped).</summary>
     public static (List<(int A, int B)> Pairs, int Largest) CandidatePairs(IReadOnlyList<MatchRecord> records, Func<MatchRecord, IReadOnlyList<string>> keys)
     {
-        var blocks = CandidateBlocks.Of(records.Count, i => keys(records[i]), i => PersonMatcher.Form(records[i]).Birth, MaxBlock);
+        var blocks = CandidateBlocks.Of(records.Count, i => keys(records[i]), i => records[i].Form.Birth, MaxBlock);
         return ([.. blocks.Pairs()], blocks.LargestKey);
     }
 
