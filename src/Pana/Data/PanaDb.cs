@@ -84,5 +84,7 @@ public sealed class PostgresPanaDb(DbContextOptions<PostgresPanaDb> options) : P
         base.OnModelCreating(b);
         // Name keys are ASCII compared byte by byte, as in SQLite: a prefix is then a range the key index seeks.
         b.Entity<PersonNameKey>().Property(e => e.Key).UseCollation("C");
+        // Covering, where a table cannot be clustered on its key: a registration's candidates are read from the index alone.
+        b.Entity<PersonMatchKey>().HasIndex(e => new { e.Key, e.PersonId, e.Other, e.Year });
     }
 }

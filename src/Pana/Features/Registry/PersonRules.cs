@@ -197,12 +197,10 @@ public sealed partial class PersonRules(PanaDb db, IStringLocalizer<UiText> t, T
     {
         var wanted = NameKeys(p).ToHashSet();
         var existing = isNew ? [] : await db.PersonNameKeys.Where(k => k.PersonId == p.Id).ToListAsync(ct);
-        db.PersonNameKeys.RemoveRange(existing.Where(k => !wanted.Contains(k.Key)));
-        foreach (var kept in existing.Where(k => wanted.Contains(k.Key)))
-        {
-            kept.SortName = p.LatinName;
-        }
-        db.PersonNameKeys.AddRange(NameKeyRows(p).Where(k => !existing.Any(e => e.Key == k.Key)));
+        // The sort name is part of a key row's key: a renamed person's rows are replaced, not changed.
+        var kept = existing.Where(k => wanted.Contains(k.Key) && k.SortName == p.LatinName).Select(k => k.Key).ToHashSet(StringComparer.Ordinal);
+        db.PersonNameKeys.RemoveRange(existing.Where(k => !kept.Contains(k.Key)));
+        db.PersonNameKeys.AddRange(NameKeyRows(p).Where(k => !kept.Contains(k.Key)));
     }
 
     public static string Digits(string? s) => s is null ? "" : new string(s.Where(char.IsAsciiDigit).ToArray());

@@ -111,13 +111,14 @@ public sealed partial class SearchPersons(PanaDb db, PersonScope scope, TimeProv
             {
                 // PostgreSQL guesses a prefix range holds one row and scans it per person, so it gets the range's few keys by name.
                 keys = db.IsPostgres && await KeysInAsync(new KeyRange(also, below), ct) is { } named
-                    ? keys.Where(k => db.PersonNameKeys.Any(e => named.Contains(e.Key) && e.PersonId == k.PersonId))
+                    ? keys.Where(k => db.PersonNameKeys.Any(e => named.Contains(e.Key) && e.SortName == k.SortName && e.PersonId == k.PersonId))
                     : keys.Where(k => db.PersonNameKeys.Any(e => e.PersonId == k.PersonId && e.Key.CompareTo(also) >= 0 && e.Key.CompareTo(below) < 0));
             }
             else
             {
-                // One key: sought by (Key, PersonId), whose rows for that key lie together and stay cached, not across the whole index.
-                keys = keys.Where(k => db.PersonNameKeys.Any(e => e.Key == also && e.PersonId == k.PersonId));
+                // One key: sought by the whole key (a person's rows share one sort name), whose rows for that key lie together, in the
+                // order the first word's rows are read, and stay cached, not across the whole index.
+                keys = keys.Where(k => db.PersonNameKeys.Any(e => e.Key == also && e.SortName == k.SortName && e.PersonId == k.PersonId));
             }
         }
         var hits = from k in keys join p in people on k.PersonId equals p.Id select new KeyHit { Key = k, Person = p };

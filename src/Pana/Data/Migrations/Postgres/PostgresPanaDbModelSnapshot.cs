@@ -1214,19 +1214,16 @@ namespace Pana.Data.Migrations.Postgres
                         .HasColumnType("character varying(100)")
                         .UseCollation("C");
 
-                    b.Property<Guid>("PersonId")
-                        .HasColumnType("uuid");
-
                     b.Property<string>("SortName")
-                        .IsRequired()
                         .HasMaxLength(320)
                         .HasColumnType("character varying(320)");
 
-                    b.HasKey("Key", "PersonId");
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Key", "SortName", "PersonId");
 
                     b.HasIndex("PersonId", "Key");
-
-                    b.HasIndex("Key", "SortName", "PersonId");
 
                     b.ToTable("PersonNameKeys");
                 });

@@ -1191,8 +1191,6 @@ namespace Pana.Data.Migrations.Sqlite
 
                     b.HasIndex("PersonId");
 
-                    b.HasIndex("Key", "PersonId", "Other", "Year");
-
                     b.ToTable("PersonMatchKeys");
                 });
 
@@ -1202,19 +1200,16 @@ namespace Pana.Data.Migrations.Sqlite
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
-                    b.Property<Guid>("PersonId")
-                        .HasColumnType("TEXT");
-
                     b.Property<string>("SortName")
-                        .IsRequired()
                         .HasMaxLength(320)
                         .HasColumnType("TEXT");
 
-                    b.HasKey("Key", "PersonId");
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Key", "SortName", "PersonId");
 
                     b.HasIndex("PersonId", "Key");
-
-                    b.HasIndex("Key", "SortName", "PersonId");
 
                     b.ToTable("PersonNameKeys");
                 });
