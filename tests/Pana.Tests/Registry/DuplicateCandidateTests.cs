@@ -4,6 +4,7 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Pana.Data;
+using Pana.Data.Audit;
 using Pana.Data.Identity;
 using Pana.Data.Registry;
 using Pana.Features.Registry;
@@ -350,28 +351,70 @@ public sealed class DuplicateCandidateTests(Apps apps)
         var registered = family;
         files = new ImportFiles();
         (family, others) = (files.LatinFamily, new ImportFiles().LatinFamily);
-        var refused = files.Person(100);
-        var (persons, externalId) = app.Database == Databases.Postgres ? ("\"Persons\"", "\"ExternalId\"") : ("Persons", "ExternalId");
-        var trigger = "refuse_" + files.Suffix;
-        await app.Db(db => db.Database.ExecuteSqlRawAsync(app.Database == Databases.Postgres
-            ? $"CREATE FUNCTION {trigger}() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'refused by the test'; END $$; "
-                + $"CREATE TRIGGER {trigger} BEFORE INSERT ON {persons} FOR EACH ROW WHEN (NEW.{externalId} = '{refused}') EXECUTE FUNCTION {trigger}();"
-            : $"CREATE TRIGGER {trigger} BEFORE INSERT ON {persons} WHEN NEW.{externalId} = '{refused}' BEGIN SELECT RAISE(ABORT, 'refused by the test'); END;"));
-        try
-        {
-            report = await Import(api, files.Csv(rows: File(Row(252, "Бахром", NameScripts.ToCyrillic(registered), "M", "1975", ""))), "first-batch-refused.csv");
-        }
-        finally
-        {
-            await app.Db(db => db.Database.ExecuteSqlRawAsync(app.Database == Databases.Postgres
-                ? $"DROP TRIGGER {trigger} ON {persons}; DROP FUNCTION {trigger}();" : $"DROP TRIGGER {trigger};"));
-        }
+        report = await Refusing(app, files.Person(100), files.Suffix,
+            () => Import(api, files.Csv(rows: File(Row(252, "Бахром", NameScripts.ToCyrillic(registered), "M", "1975", ""))), "first-batch-refused.csv"));
         Assert.True(report.GetProperty("imported").GetInt32() == 1, report.GetRawText());
         var failed = report.GetProperty("rejected").EnumerateArray().ToDictionary(r => r.GetProperty("line").GetInt32(), r => r.GetProperty("reason").GetString()!);
         Assert.Equal([.. Enumerable.Range(2, 250), 253], failed.Keys);
         Assert.All(Enumerable.Range(2, 250), line => Assert.Contains("could not be saved", failed[line]));
         Assert.Contains("Possible duplicate of KAZ-", failed[253]);
         Assert.Equal([files.Person(251)], await app.Db(db => db.Persons.Where(p => p.ExternalId!.EndsWith(files.Suffix)).Select(p => p.ExternalId!).ToListAsync()));
+    }
+
+    [Theory, MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
+    public async Task An_import_writes_its_batches_in_groups_and_a_group_the_database_refuses_leaves_none_of_its_rows_in_the_registry(string database)
+    {
+        var app = apps.For(database);
+        var api = app.Api(await app.Token(await app.NewUser(Roles.RegistrationAssistant)));
+        var files = new ImportFiles();
+        var family = files.LatinFamily;
+        string[] Row(int n) =>
+            [files.Person(n), files.Household(n), "FocalPoint", "Nodira", family, "F", $"{1950 + (n % 50)}-06-{1 + (n % 28):00}", "TJK", "TJK", "KZ-75", "", "", "ASY", "", "", "", "", "yes"];
+        var file = files.Csv(rows: [.. Enumerable.Range(1, 300).Select(Row)]);
+        // 300 households: two batches of the check (250, then 50) written in one transaction; the database refuses a person of the second.
+        var report = await Refusing(app, files.Person(280), files.Suffix, () => Import(api, file, "refused-group.csv"));
+
+        // The first batch was written before the second was refused, but its group never committed: none of the 300 is in.
+        Assert.True(report.GetProperty("imported").GetInt32() == 0, report.GetRawText());
+        Assert.Equal(0, report.GetProperty("households").GetInt32());
+        var failed = report.GetProperty("rejected").EnumerateArray().ToDictionary(r => r.GetProperty("line").GetInt32(), r => r.GetProperty("reason").GetString()!);
+        Assert.Equal(Enumerable.Range(2, 300), failed.Keys.Order());
+        Assert.All(failed.Values, reason => Assert.Contains("could not be saved", reason));
+        Assert.Equal(0, await app.Db(db => db.Persons.CountAsync(p => p.ExternalId!.EndsWith(files.Suffix))));
+
+        // Imported again: all of them, each with the audit line of their creation, sealed into the chain after the commit.
+        report = await Import(api, file, "refused-group.csv");
+        Assert.True(report.GetProperty("imported").GetInt32() == 300, report.GetRawText());
+        var ids = await app.Db(db => db.Persons.Where(p => p.ExternalId!.EndsWith(files.Suffix)).Select(p => p.Id).ToListAsync());
+        Assert.Equal(300, ids.Count);
+        var sealedLines = 0;
+        for (var wait = 0; wait < 100 && sealedLines < 300; wait++)
+        {
+            await Task.Delay(wait == 0 ? 0 : 200);
+            sealedLines = await app.Db(db => db.AuditEntries.CountAsync(e => e.SubjectId != null && ids.Contains(e.SubjectId.Value) && e.EntityType == "Person"
+                && e.Action == AuditAction.Create && e.ChainIndex != null));
+        }
+        Assert.Equal(300, sealedLines);
+    }
+
+    // Runs the work while the database refuses to insert the person of that external id (a trigger, dropped afterwards).
+    private static async Task<T> Refusing<T>(PanaApp app, string refused, string suffix, Func<Task<T>> work)
+    {
+        var (persons, externalId) = app.Database == Databases.Postgres ? ("\"Persons\"", "\"ExternalId\"") : ("Persons", "ExternalId");
+        var trigger = "refuse_" + suffix;
+        await app.Db(db => db.Database.ExecuteSqlRawAsync(app.Database == Databases.Postgres
+            ? $"CREATE FUNCTION {trigger}() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'refused by the test'; END $$; "
+                + $"CREATE TRIGGER {trigger} BEFORE INSERT ON {persons} FOR EACH ROW WHEN (NEW.{externalId} = '{refused}') EXECUTE FUNCTION {trigger}();"
+            : $"CREATE TRIGGER {trigger} BEFORE INSERT ON {persons} WHEN NEW.{externalId} = '{refused}' BEGIN SELECT RAISE(ABORT, 'refused by the test'); END;"));
+        try
+        {
+            return await work();
+        }
+        finally
+        {
+            await app.Db(db => db.Database.ExecuteSqlRawAsync(app.Database == Databases.Postgres
+                ? $"DROP TRIGGER {trigger} ON {persons}; DROP FUNCTION {trigger}();" : $"DROP TRIGGER {trigger};"));
+        }
     }
 
     private static async Task<JsonElement> Import(HttpClient api, byte[] content, string fileName)

@@ -7,8 +7,14 @@ namespace Pana.Features.Audit;
 /// The door other capabilities use to record what the change tracker cannot see: a view of
 /// personal data, an export, a sign-in. Record changes are audited by AuditTrail on their own.
 /// </summary>
-public sealed class AuditLog(PanaDb db, AuditTrail trail, AuditWriter writer)
+public sealed class AuditLog(PanaDb db, AuditTrail trail, AuditWriter writer, AuditSealing sealing)
 {
+    /// <summary>An entry by the current user, for the caller to write (a bulk load); <see cref="AuditSealing"/> seals it once woken.</summary>
+    public AuditEntry Line(AuditAction action, string entityType, string entityId, string summary) => trail.Line(action, entityType, entityId, summary);
+
+    /// <summary>Entries from <see cref="Line"/> were committed: the sealing chains them now, as it does after a SaveChanges that wrote some.</summary>
+    public void Loaded() => sealing.Wake();
+
     /// <summary>Adds an entry that is saved with the caller's next SaveChanges.</summary>
     public AuditEntry Add(AuditAction action, string entityType, string entityId, string summary)
     {

@@ -8,19 +8,23 @@ namespace Pana.Features.Registry;
 /// The duplicate check of an import, a batch of rows at a time: the keys of all rows of a batch are read in one query,
 /// the candidates' compared fields in another, and both are kept for the next rows, which share names; people the
 /// import registers join them, so a row is checked against the rows before it as well as against the registry.
-/// A batch is checked while the one before it is written: the people of that batch are kept, with all their keys,
-/// until <see cref="Committed"/> says the registry holds them. Candidates and scoring are those of <see cref="DuplicateCheck"/>.
+/// A batch is checked while the one before it is written: the people of the batches written since the last commit are
+/// kept, with all their keys, until <see cref="Committed"/> says the registry holds them. Candidates and scoring are those of <see cref="DuplicateCheck"/>.
 /// </summary>
 /// <param name="db">The registry.</param>
 /// <param name="reader">A second context on the registry: reads are split between the two connections, one core each.</param>
 /// <param name="check">The registration check whose reads and scores the import shares.</param>
 /// <param name="reaching">The score that holds a row back, when only that matters (a user who sees everyone): see <see cref="DuplicateKeys.Rank"/>.</param>
-/// <param name="maxKept">Past this many people kept, they are forgotten and later batches read again those they need.</param>
+/// <param name="maxKept">
+/// Past this many people kept, they are forgotten and later batches read again those they need. Kept lean (what the
+/// matcher compares, shared spellings once), a million fit: a 100,000-row import on a registry of a million reads 650,000
+/// people once each, where a bound of 100,000 read 3.2 million.
+/// </param>
 /// <param name="maxKeyRows">
 /// Key rows are small (a person, a word's number, a year: 24 bytes) and most of what a check reads: they are kept longer
 /// than the people they lead to, up to about the whole key table of a registry of a million (3.6 million rows).
 /// </param>
-internal sealed class ImportDuplicates(PanaDb db, PanaDb reader, DuplicateCheck check, double? reaching, int maxKept = 100_000, int maxKeyRows = 4_000_000)
+internal sealed class ImportDuplicates(PanaDb db, PanaDb reader, DuplicateCheck check, double? reaching, int maxKept = 1_000_000, int maxKeyRows = 4_000_000)
 {
     // Each key's people, with the other name word of a name-and-year key (empty for documents and phones).
     private readonly Dictionary<string, List<KeyRow>> byKey = new(StringComparer.Ordinal);
@@ -31,6 +35,7 @@ internal sealed class ImportDuplicates(PanaDb db, PanaDb reader, DuplicateCheck 
     // The other-name words of the key rows, each once: millions of rows share a few thousand.
     private readonly List<string> words = [""];
     private readonly Dictionary<string, int> wordNumbers = new(StringComparer.Ordinal) { [""] = 0 };
+    private readonly Dictionary<string, string> spellings = new(StringComparer.Ordinal);
     private bool everyone = true;
     // The people added since the last commit, with every key of theirs: a key read from the registry before their batch is
     // committed does not find them there, and forgetting what is kept must not forget them.
@@ -121,10 +126,13 @@ internal sealed class ImportDuplicates(PanaDb db, PanaDb reader, DuplicateCheck 
             }
         }
         var wantedBy = members.Select((m, i) => (Member: m, Ids: candidates[i].Where(id => !people.ContainsKey(id)).ToList())).ToList();
-        foreach (var c in await ReadBothAsync(wantedBy.SelectMany(w => w.Ids).Distinct().Where(id => !rows.ContainsKey(id)).ToList(), 1000,
+        var toLoad = wantedBy.SelectMany(w => w.Ids).Distinct().Where(id => !rows.ContainsKey(id)).ToList();
+        // In id order, which is about the order of registration and of the table: each read lands near the one before.
+        toLoad.Sort();
+        foreach (var c in await ReadBothAsync(toLoad, 1000,
             (on, chunk) => DuplicateCheck.LoadPeopleAsync(on, chunk, ct)))
         {
-            rows[c.Record.Id] = c;
+            rows[c.Record.Id] = Lean(c);
         }
         // Documents and households are read only for candidates some member may match once they are known: to the level that
         // holds a row back when only that matters (a user who sees everyone), else to the possible level.
@@ -140,7 +148,7 @@ internal sealed class ImportDuplicates(PanaDb db, PanaDb reader, DuplicateCheck 
         var missing = reach.SelectMany(r => r).ToHashSet();
         foreach (var c in await ReadBothAsync(missing.Select(id => rows[id]).ToList(), 1000, (on, chunk) => DuplicateCheck.CompleteAsync(on, chunk, ct)))
         {
-            people[c.Record.Id] = c;
+            people[c.Record.Id] = Lean(c);
         }
         var seen = await check.VisibleAsync([.. missing], ct);
         everyone = seen is null;
@@ -254,6 +262,34 @@ internal sealed class ImportDuplicates(PanaDb db, PanaDb reader, DuplicateCheck 
             }
             added.Add(row);
         }
+    }
+
+    /// <summary>The registration numbers of registry people a report names, which the candidates kept leave out.</summary>
+    public async Task<Dictionary<Guid, string>> NumbersAsync(IReadOnlyCollection<Guid> ids, CancellationToken ct) =>
+        ids.Count == 0 ? [] : await db.Persons.Where(p => ids.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.RegistrationNumber, ct);
+
+    // A candidate as kept: what the matcher compares, the spellings that hundreds of thousands of candidates share each
+    // once, and not the names shown (the few reported are read by NumbersAsync), so that most of the registry fits.
+    private Candidate Lean(Candidate c) => new(c.Record with
+    {
+        GivenName = Spelling(c.Record.GivenName),
+        FamilyName = Spelling(c.Record.FamilyName),
+        Patronymic = c.Record.Patronymic is { } p ? Spelling(p) : null,
+        OriginCode = c.Record.OriginCode is { } o ? Spelling(o) : null,
+        HouseholdGivenNames = c.Record.HouseholdGivenNames.Count == 0 ? [] : c.Record.HouseholdGivenNames.Select(Spelling).ToArray(),
+    }, "", "", "", "", c.HouseholdId);
+
+    private string Spelling(string text)
+    {
+        if (text.Length == 0)
+        {
+            return "";
+        }
+        if (!spellings.TryGetValue(text, out var kept))
+        {
+            spellings[text] = kept = text;
+        }
+        return kept;
     }
 
     private int Word(string word)

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Localization;
 using Pana.Data;
 using Pana.Data.Audit;
@@ -26,8 +27,14 @@ public sealed partial class ImportRegistry(PanaDb db, RegisterHousehold register
 {
     public const int MaxRows = 100_000;
 
-    /// <summary>Households checked and written together: one query for their duplicate keys, one transaction.</summary>
+    /// <summary>Households checked together: one query for their duplicate keys, one write.</summary>
     private const int BatchSize = 250;
+
+    /// <summary>
+    /// Households written in one transaction, a few batches: each commit writes every page its inserts touched and a
+    /// checkpoint copies them back, so fewer commits write far fewer pages; a registration by hand waits for one group.
+    /// </summary>
+    private const int GroupSize = 2_500;
     public const long MaxFileBytes = 20 * 1024 * 1024;
 
     /// <summary>Where RegisterHousehold's field errors are in the template.</summary>
@@ -123,7 +130,8 @@ public sealed partial class ImportRegistry(PanaDb db, RegisterHousehold register
         var writerDb = writing.ServiceProvider.GetRequiredService<PanaDb>();
         await using (var loader = await BulkLoader.OpenAsync(writerDb, ct, relaxed: false))
         {
-            var writer = new Writer(writing.ServiceProvider.GetRequiredService<RegisterHouseholds>(), writerDb, loader, prefix, source);
+            var writer = new Writer(writing.ServiceProvider.GetRequiredService<RegisterHouseholds>(), writerDb, loader, prefix, source,
+                writing.ServiceProvider.GetRequiredService<AuditLog>());
             Saving? saving = null;
             var memory = new WorkingSet.Budget();
             try
@@ -135,8 +143,9 @@ public sealed partial class ImportRegistry(PanaDb db, RegisterHousehold register
                     households += written;
                     memory.Keep();
                 }
-                households += saving is null ? 0 : (await WrittenAsync(saving, duplicates)).Households;
+                households += saving is null ? 0 : (await WrittenAsync(saving, writer, duplicates)).Households;
                 saving = null;
+                households += (await WrittenAsync(new Saving(Task.Run(() => writer.CommitAsync(ct), ct), []), writer, duplicates)).Households;
             }
             finally
             {
@@ -145,6 +154,7 @@ public sealed partial class ImportRegistry(PanaDb db, RegisterHousehold register
                 {
                     await ((Task)saving.Written).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
                 }
+                await writer.RollbackAsync();
             }
         }
         var rejected = rows.Where(r => r.State == ImportRowState.Rejected).OrderBy(r => r.Line).Select(r => new RejectedRow(r.Line, r.Errors, r.Values)).ToList();
@@ -220,11 +230,87 @@ public sealed partial class ImportRegistry(PanaDb db, RegisterHousehold register
         return new Known(people, households);
     }
 
-    /// <summary>Where and how batches are written: a context, a loader and the use case of their own.</summary>
-    private sealed record Writer(RegisterHouseholds Households, PanaDb Db, BulkLoader Loader, string Prefix, string Source);
+    /// <summary>What became of a batch's write: in the open group, committed with its group, or refused with it.</summary>
+    private enum Written
+    {
+        Open,
+        Committed,
+        Failed,
+    }
+
+    /// <summary>
+    /// Where and how batches are written: a context, a loader and the use case of their own, and the group of batches
+    /// written in the transaction it holds open. Used by one task at a time.
+    /// </summary>
+    private sealed class Writer(RegisterHouseholds households, PanaDb db, BulkLoader loader, string prefix, string source, AuditLog audit)
+    {
+        private IDbContextTransaction? open;
+        private readonly List<Guid> people = [];
+        private int written;
+
+        /// <summary>The rows of the batches written in the open group, settled when it commits or fails.</summary>
+        public List<(RegisterHouseholds.Prepared Records, List<ImportRow> Rows)> Group { get; } = [];
+
+        /// <summary>Writes the households in the open group (begun if none is), and commits the group once it is large enough.</summary>
+        public async Task<Written> WriteAsync(List<RegisterHouseholds.Prepared> records, DateOnly on, CancellationToken ct)
+        {
+            try
+            {
+                open ??= await db.Database.BeginTransactionAsync(ct);
+                await households.WriteAsync(loader, prefix, on, records, source, ct);
+                people.AddRange(records.SelectMany(h => h.Members).Select(m => m.Person.Id));
+                written += records.Count;
+            }
+            catch (Exception e) when (e is DbUpdateException or System.Data.Common.DbException)
+            {
+                await RollbackAsync();
+                return Written.Failed;
+            }
+            return written >= GroupSize ? await CommitAsync(ct) : Written.Open;
+        }
+
+        /// <summary>Commits the open group, with the population counts of its people.</summary>
+        public async Task<Written> CommitAsync(CancellationToken ct)
+        {
+            if (open is null)
+            {
+                return Written.Committed;
+            }
+            try
+            {
+                await PopulationCounts.AdjustAsync(db, people, ct);
+                await open.CommitAsync(ct);
+            }
+            catch (Exception e) when (e is DbUpdateException or System.Data.Common.DbException)
+            {
+                await RollbackAsync();
+                return Written.Failed;
+            }
+            await open.DisposeAsync();
+            open = null;
+            people.Clear();
+            written = 0;
+            // The group's audit lines went in with its records, past SaveChanges.
+            audit.Loaded();
+            return Written.Committed;
+        }
+
+        /// <summary>Gives up the open group: nothing of it is in the registry.</summary>
+        public async Task RollbackAsync()
+        {
+            if (open is not null)
+            {
+                await open.DisposeAsync();
+                open = null;
+            }
+            people.Clear();
+            written = 0;
+            db.ChangeTracker.Clear();
+        }
+    }
 
     /// <summary>A batch being written, and its rows.</summary>
-    private sealed record Saving(Task<bool> Written, List<(RegisterHouseholds.Prepared Records, List<ImportRow> Rows)> Accepted);
+    private sealed record Saving(Task<Written> Written, List<(RegisterHouseholds.Prepared Records, List<ImportRow> Rows)> Accepted);
 
     /// <summary>
     /// Checks a batch of households while the batch before it is written, then starts writing those that pass in one
@@ -247,7 +333,7 @@ public sealed partial class ImportRegistry(PanaDb db, RegisterHousehold register
         var written = 0;
         if (previous is not null)
         {
-            (written, var saved) = await WrittenAsync(previous, duplicates);
+            (written, var saved) = await WrittenAsync(previous, writer, duplicates);
             if (!saved)
             {
                 // This batch was checked against people who are not in the registry after all: it is checked again.
@@ -262,9 +348,10 @@ public sealed partial class ImportRegistry(PanaDb db, RegisterHousehold register
                 .Where(x => x.Report is { } r && Blocks(r)).ToList();
             if (blocking.Count > 0)
             {
+                var numbers = await duplicates.NumbersAsync(blocking.SelectMany(b => Shown(b.Report!)).Select(c => c.PersonId).Where(id => !imported.ContainsKey(id)).ToList(), ct);
                 foreach (var (member, report) in blocking)
                 {
-                    rows[member].Fail(ConfirmNew, DuplicateReason(report!, imported));
+                    rows[member].Fail(ConfirmNew, DuplicateReason(report!, imported, numbers));
                 }
                 RejectHousehold(rows);
                 continue;
@@ -285,42 +372,36 @@ public sealed partial class ImportRegistry(PanaDb db, RegisterHousehold register
         }
         var households = accepted.Select(a => a.Records).ToList();
         // SQLite's async calls run synchronously: the write gets a thread of its own.
-        return (written, new Saving(Task.Run(() => SaveAsync(writer, households, ct), ct), accepted));
+        return (written, new Saving(Task.Run(() => writer.WriteAsync(households, Today, ct), ct), accepted));
     }
 
-    /// <summary>Writes the households in one transaction; false when the database refused them.</summary>
-    private async Task<bool> SaveAsync(Writer writer, List<RegisterHouseholds.Prepared> records, CancellationToken ct)
+    /// <summary>
+    /// Waits for a batch's write and, once its group is committed, marks the group's rows imported; when the database
+    /// refused the group, none of its rows is, and the people it added are forgotten. Returns the households committed.
+    /// </summary>
+    private async Task<(int Households, bool Saved)> WrittenAsync(Saving saving, Writer writer, ImportDuplicates duplicates)
     {
-        try
+        var written = await saving.Written;
+        if (written != Written.Failed)
         {
-            await writer.Households.SaveAsync(writer.Loader, writer.Prefix, Today, records, writer.Source, ct);
-            return true;
+            writer.Group.AddRange(saving.Accepted);
         }
-        catch (Exception e) when (e is DbUpdateException or System.Data.Common.DbException)
+        var group = writer.Group.Concat(written == Written.Failed ? saving.Accepted : []).ToList();
+        switch (written)
         {
-            writer.Db.ChangeTracker.Clear();
-            return false;
+            case Written.Open:
+                return (0, true);
+            case Written.Committed:
+                duplicates.Committed();
+                group.ForEach(h => h.Rows.ForEach(r => r.Settle(ImportRowState.Imported)));
+                writer.Group.Clear();
+                return (group.Count, true);
+            default:
+                duplicates.Forget();
+                group.ForEach(h => h.Rows.ForEach(r => r.Fail("", t["The household could not be saved; import the file again to retry it."])));
+                writer.Group.Clear();
+                return (0, false);
         }
-    }
-
-    /// <summary>Waits for a batch's write and marks its rows; after a failed write the people it added are forgotten.</summary>
-    private async Task<(int Households, bool Saved)> WrittenAsync(Saving saving, ImportDuplicates duplicates)
-    {
-        if (await saving.Written)
-        {
-            duplicates.Committed();
-            foreach (var (_, rows) in saving.Accepted)
-            {
-                rows.ForEach(r => r.Settle(ImportRowState.Imported));
-            }
-            return (saving.Accepted.Count, true);
-        }
-        duplicates.Forget();
-        foreach (var (_, rows) in saving.Accepted)
-        {
-            rows.ForEach(r => r.Fail("", t["The household could not be saved; import the file again to retry it."]));
-        }
-        return (0, false);
     }
 
     /// <summary>The household as a registration, when its rows pass every check but the duplicate check; null when rejected or skipped.</summary>
@@ -412,12 +493,16 @@ public sealed partial class ImportRegistry(PanaDb db, RegisterHousehold register
 
     private bool Likely(DuplicateCandidate c) => likely.LevelOf(c.Score) >= MatchLevel.Probable;
 
+    // The likely candidates a reason names.
+    private IEnumerable<DuplicateCandidate> Shown(DuplicateReport report) => report.Candidates.Where(Likely).Take(3);
+
     /// <param name="report">The member's candidates.</param>
     /// <param name="imported">The line of each person this import registered, who may have no number yet.</param>
-    private string DuplicateReason(DuplicateReport report, Dictionary<Guid, int> imported)
+    /// <param name="numbers">The registration numbers of the registry's people named.</param>
+    private string DuplicateReason(DuplicateReport report, Dictionary<Guid, int> imported, Dictionary<Guid, string> numbers)
     {
-        var shown = report.Candidates.Where(Likely).Take(3)
-            .Select(c => $"{(imported.TryGetValue(c.PersonId, out var line) ? t["row {0} of this file", line].Value : c.RegistrationNumber)} ({string.Join(", ", c.Reasons.Select(r => t[r].Value))})").ToList();
+        var shown = Shown(report)
+            .Select(c => $"{(imported.TryGetValue(c.PersonId, out var line) ? t["row {0} of this file", line].Value : numbers.GetValueOrDefault(c.PersonId, ""))} ({string.Join(", ", c.Reasons.Select(r => t[r].Value))})").ToList();
         if (report.HiddenOutsideScope > 0)
         {
             shown.Add(t["{0} people registered by other organisations", report.HiddenOutsideScope]);

@@ -9,8 +9,9 @@ namespace Pana.Features.Registry;
 
 /// <summary>
 /// Registers many households at once, for an import: the records <see cref="RegisterHousehold"/> would make, checked by
-/// it beforehand, written a few hundred households per transaction past the change tracker (as a synthetic registry is
-/// loaded), their registration numbers reserved in one counter update, and an audit line for each household and each person.
+/// it beforehand, written a few hundred households at a time past the change tracker (as a synthetic registry is loaded)
+/// in a transaction the import commits every few batches, their registration numbers reserved in one counter update, and
+/// an audit line for each household and each person, loaded with them.
 /// </summary>
 public sealed class RegisterHouseholds(PanaDb db, RegisterHousehold register, RegistrationNumbers numbers, AuditLog audit, TimeProvider clock)
 {
@@ -42,14 +43,17 @@ public sealed class RegisterHouseholds(PanaDb db, RegisterHousehold register, Re
         return new Prepared(household, members);
     }
 
-    /// <summary>Numbers and writes the households in one transaction, with an audit line each; the loader writes through this context's connection.</summary>
-    internal async Task SaveAsync(BulkLoader loader, string prefix, DateOnly on, IReadOnlyList<Prepared> households, string source, CancellationToken ct)
+    /// <summary>
+    /// Numbers and writes the households, with an audit line each, in the transaction the caller holds open on this
+    /// context (an import writes several batches in one, and commits); the loader writes through this context's connection.
+    /// The numbers are reserved in that transaction: a registration by hand meanwhile waits for its commit.
+    /// </summary>
+    internal async Task WriteAsync(BulkLoader loader, string prefix, DateOnly on, IReadOnlyList<Prepared> households, string source, CancellationToken ct)
     {
+        var tx = db.Database.CurrentTransaction ?? throw new InvalidOperationException("The caller holds the transaction.");
         var people = households.SelectMany(h => h.Members).Select(m => m.Person).ToList();
-        // Reserved before the batch's transaction, so registrations by hand meanwhile wait for one update, not for the batch.
         var householdNumbers = await numbers.ReserveHouseholdsAsync(prefix, on, households.Count, ct);
         var personNumbers = await numbers.ReservePeopleAsync(prefix, on, people.Count, ct);
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
         var batch = new SyntheticBatch();
         for (var i = 0; i < people.Count; i++)
         {
@@ -73,20 +77,19 @@ public sealed class RegisterHouseholds(PanaDb db, RegisterHousehold register, Re
             // Every record written is in the audit log, by number (no names in the log): the household, and each person
             // with what was recorded of them, on their own timeline.
             var members = string.Join(", ", h.Members.Select(m => m.Person.RegistrationNumber));
-            audit.Add(AuditAction.Create, nameof(Household), h.Household.Id.ToString(),
-                $"Create Household {h.Household.RegistrationNumber} from {source}, with person(s) {members} and their statuses, needs and documents")
-                .SubjectId = h.Household.Id;
+            var line = audit.Line(AuditAction.Create, nameof(Household), h.Household.Id.ToString(),
+                $"Create Household {h.Household.RegistrationNumber} from {source}, with person(s) {members} and their statuses, needs and documents");
+            line.SubjectId = h.Household.Id;
+            batch.Audit.Add(line);
             foreach (var m in h.Members)
             {
-                audit.Add(AuditAction.Create, nameof(Person), m.Person.Id.ToString(),
+                line = audit.Line(AuditAction.Create, nameof(Person), m.Person.Id.ToString(),
                     $"Create Person {m.Person.RegistrationNumber} in household {h.Household.RegistrationNumber} from {source}, with {m.Statuses.Count} status(es), "
-                    + $"{m.Needs.Count} need(s) and {m.Documents.Count} document(s)").SubjectId = m.Person.Id;
+                    + $"{m.Needs.Count} need(s) and {m.Documents.Count} document(s)");
+                line.SubjectId = m.Person.Id;
+                batch.Audit.Add(line);
             }
         }
         await loader.InsertAsync(batch, tx.GetDbTransaction(), ct);
-        await db.SaveChangesAsync(ct);
-        await PopulationCounts.AdjustAsync(db, people.Select(p => p.Id), ct);
-        await tx.CommitAsync(ct);
-        db.ChangeTracker.Clear();
     }
 }

@@ -7,6 +7,7 @@ using Microsoft.EntityFrameworkCore.Storage;
 using Npgsql;
 using NpgsqlTypes;
 using Pana.Data;
+using Pana.Data.Audit;
 using Pana.Data.Registry;
 
 namespace Pana.Features.Registry.Synthetic;
@@ -75,7 +76,8 @@ internal sealed class BulkTable<T>
     {
         Name = entity.GetTableName() ?? throw new InvalidOperationException($"{entity.DisplayName()} has no table.");
         var table = StoreObjectIdentifier.Table(Name, entity.GetSchema());
-        var properties = entity.GetProperties().ToArray();
+        // A key the database numbers (the audit log's) is left to it.
+        var properties = entity.GetProperties().Where(p => !(p.IsPrimaryKey() && p.ValueGenerated == ValueGenerated.OnAdd && p.ClrType == typeof(long))).ToArray();
         Columns = properties.Select(p => p.GetColumnName(table) ?? p.Name).ToArray();
         mappings = properties.Select(p => p.GetRelationalTypeMapping()).ToArray();
         getters = properties.Select(Getter).ToArray();
@@ -113,6 +115,7 @@ internal sealed class SqliteBulkLoader(PanaDb db) : BulkLoader(db)
     private Inserter<PersonDocument> documents = null!;
     private Inserter<PersonNameKey> nameKeys = null!;
     private Inserter<PersonMatchKey> matchKeys = null!;
+    private Inserter<AuditEntry> audit = null!;
     private long synchronous = 2;
 
     protected override async Task PrepareAsync(CancellationToken ct)
@@ -134,6 +137,7 @@ internal sealed class SqliteBulkLoader(PanaDb db) : BulkLoader(db)
         documents = Prepare(Table<PersonDocument>());
         nameKeys = Prepare(Table<PersonNameKey>());
         matchKeys = Prepare(Table<PersonMatchKey>());
+        audit = Prepare(Table<AuditEntry>());
     }
 
     public override Task InsertAsync(SyntheticBatch batch, DbTransaction tx, CancellationToken ct)
@@ -146,6 +150,7 @@ internal sealed class SqliteBulkLoader(PanaDb db) : BulkLoader(db)
         documents.Insert(batch.Documents, ct);
         nameKeys.Insert(batch.NameKeys, ct);
         matchKeys.Insert(batch.MatchKeys, ct);
+        audit.Insert(batch.Audit, ct);
         return Task.CompletedTask;
     }
 
@@ -209,6 +214,7 @@ internal sealed class PostgresBulkLoader(PanaDb db) : BulkLoader(db)
     private readonly BulkTable<PersonDocument> documents = new(Entity<PersonDocument>(db));
     private readonly BulkTable<PersonNameKey> nameKeys = new(Entity<PersonNameKey>(db));
     private readonly BulkTable<PersonMatchKey> matchKeys = new(Entity<PersonMatchKey>(db));
+    private readonly BulkTable<AuditEntry> audit = new(Entity<AuditEntry>(db));
 
     public override async Task InsertAsync(SyntheticBatch batch, DbTransaction tx, CancellationToken ct)
     {
@@ -220,6 +226,7 @@ internal sealed class PostgresBulkLoader(PanaDb db) : BulkLoader(db)
         await CopyAsync(connection, documents, batch.Documents, ct);
         await CopyAsync(connection, nameKeys, batch.NameKeys, ct);
         await CopyAsync(connection, matchKeys, batch.MatchKeys, ct);
+        await CopyAsync(connection, audit, batch.Audit, ct);
     }
 
     public override async Task FinishAsync(CancellationToken ct)

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Threading.Channels;
 using Microsoft.EntityFrameworkCore;
 using Pana.Data;
+using Pana.Data.Audit;
 using Pana.Data.Registry;
 
 namespace Pana.Features.Registry.Synthetic;
@@ -112,6 +113,9 @@ internal sealed class SyntheticBatch
     public List<PersonDocument> Documents { get; } = [];
     public List<PersonNameKey> NameKeys { get; } = [];
     public List<PersonMatchKey> MatchKeys { get; } = [];
+
+    /// <summary>Audit lines written with the records (an import's), unsealed: the sealing job chains them after the commit.</summary>
+    public List<AuditEntry> Audit { get; } = [];
 
     public sealed class Counts
     {
