@@ -266,7 +266,8 @@ internal sealed class ImportDuplicates(PanaDb db, PanaDb reader, DuplicateCheck 
 
     /// <summary>The registration numbers of registry people a report names, which the candidates kept leave out.</summary>
     public async Task<Dictionary<Guid, string>> NumbersAsync(IReadOnlyCollection<Guid> ids, CancellationToken ct) =>
-        ids.Count == 0 ? [] : await db.Persons.Where(p => ids.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.RegistrationNumber, ct);
+        ids.Count == 0 ? [] : await db.Persons.Where(p => ids.Contains(p.Id)).Select(p => new { p.Id, p.RegistrationNumber })
+            .ToDictionaryAsync(p => p.Id, p => p.RegistrationNumber, ct);
 
     // A candidate as kept: what the matcher compares, the spellings that hundreds of thousands of candidates share each
     // once, and not the names shown (the few reported are read by NumbersAsync), so that most of the registry fits.

@@ -19,8 +19,9 @@ namespace Pana.Features.Registry;
 /// Every row is read and checked; each household is checked by RegisterHousehold's rules (codes against lists read
 /// once per file) and against the registry and the rows before it for duplicates, so the rules, the duplicate check,
 /// the user's organisation and the audit are those of a registration by hand; households are then written a few
-/// hundred at a time (<see cref="RegisterHouseholds"/>). A household is registered whole or not at all. A row whose
-/// person_id the operation already holds is skipped, so importing the same file again creates nobody twice.
+/// hundred at a time (<see cref="RegisterHouseholds"/>) in transactions of a few thousand. A household is registered
+/// whole or not at all. A row whose person_id the operation already holds is skipped, so importing the same file again
+/// creates nobody twice.
 /// </summary>
 public sealed partial class ImportRegistry(PanaDb db, RegisterHousehold register, RegisterHouseholds bulk, PersonRules rules, DuplicateCheck check,
     AuditLog audit, IStringLocalizer<UiText> t, TimeProvider clock, IServiceScopeFactory scopes, BatchSlot batches)
