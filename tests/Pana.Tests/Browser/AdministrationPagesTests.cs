@@ -1,5 +1,6 @@
 using Microsoft.Playwright;
 using Pana.Data.Identity;
+using Pana.Tests.Registry;
 using Pana.Tests.Support;
 
 namespace Pana.Tests.Browser;
@@ -27,6 +28,13 @@ public sealed class AdministrationPagesTests(Apps apps)
         await Assertions.Expect(page.Locator("#chain-report")).ToContainTextAsync("intact");
         await Visit(chromium, "/developers", "api-reference", "#swagger-ui", "/api/v1/auth/token");
         await Visit(chromium, "/Registry/Import", "import", "main", "One import or deduplication runs at a time");
+        // A file chosen and imported through the form: the report, and the rejected rows with their reasons.
+        await page.Locator("#operation").SelectOptionAsync("KAZ");
+        await page.Locator("#file").SetInputFilesAsync(new FilePayload { Name = "people.csv", MimeType = "text/csv", Buffer = new ImportFiles().Csv() });
+        await page.Locator("#registry-import button[type=submit]").ClickAsync();
+        await Assertions.Expect(page.Locator("#import-report")).ToContainTextAsync("6 people in 3 households imported.");
+        await Assertions.Expect(page.Locator("#import-rejected")).ToContainTextAsync("31.02.1990");
+        await chromium.ScreenshotAsync("import-report");
         await Visit(chromium, "/Matching", "duplicates", "main", "One import or deduplication runs at a time");
 
         Assert.True(errors.Count == 0, string.Join("\n", errors));
