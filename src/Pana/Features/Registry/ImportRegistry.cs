@@ -33,7 +33,8 @@ public sealed partial class ImportRegistry(PanaDb db, RegisterHousehold register
 
     /// <summary>
     /// Households written in one transaction, a few batches: each commit writes every page its inserts touched and a
-    /// checkpoint copies them back, so fewer commits write far fewer pages; a registration by hand waits for one group.
+    /// checkpoint copies them back, so fewer commits write far fewer pages; a registration by hand waits for one group. On
+    /// the 1M registry 1,000 households took 99 s for 100,000 rows, 2,500 took 82 and 86 s, 5,000 took 83 s.
     /// </summary>
     private const int GroupSize = 2_500;
     public const long MaxFileBytes = 20 * 1024 * 1024;
