@@ -134,7 +134,7 @@ public sealed partial class ImportRegistry(PanaDb db, RegisterHousehold register
         {
             var writer = new Writer(writing.ServiceProvider.GetRequiredService<RegisterHouseholds>(), writerDb, loader, prefix, source,
                 writing.ServiceProvider.GetRequiredService<AuditLog>());
-            Saving? saving = null;
+            Task<Written>? saving = null;
             var memory = new WorkingSet.Budget();
             try
             {
@@ -147,16 +147,16 @@ public sealed partial class ImportRegistry(PanaDb db, RegisterHousehold register
                 }
                 households += saving is null ? 0 : (await WrittenAsync(saving, writer, duplicates)).Households;
                 saving = null;
-                households += (await WrittenAsync(new Saving(Task.Run(() => writer.CommitAsync(ct), ct), []), writer, duplicates)).Households;
+                households += (await WrittenAsync(Task.Run(() => writer.CommitAsync(ct), ct), writer, duplicates)).Households;
             }
             finally
             {
                 // The writer's context goes with its scope: a batch still being written (the import cancelled or failed) ends first.
                 if (saving is not null)
                 {
-                    await ((Task)saving.Written).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+                    await ((Task)saving).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
                 }
-                await writer.RollbackAsync();
+                await writer.CloseAsync();
             }
         }
         var rejected = rows.Where(r => r.State == ImportRowState.Rejected).OrderBy(r => r.Line).Select(r => new RejectedRow(r.Line, r.Errors, r.Values)).ToList();
@@ -247,28 +247,25 @@ public sealed partial class ImportRegistry(PanaDb db, RegisterHousehold register
     private sealed class Writer(RegisterHouseholds households, PanaDb db, BulkLoader loader, string prefix, string source, AuditLog audit)
     {
         private IDbContextTransaction? open;
-        private readonly List<Guid> people = [];
-        private int written;
 
-        /// <summary>The rows of the batches written in the open group, settled when it commits or fails.</summary>
+        /// <summary>The households written in the open group, with their rows: settled by the importer when it commits or fails.</summary>
         public List<(RegisterHouseholds.Prepared Records, List<ImportRow> Rows)> Group { get; } = [];
 
         /// <summary>Writes the households in the open group (begun if none is), and commits the group once it is large enough.</summary>
-        public async Task<Written> WriteAsync(List<RegisterHouseholds.Prepared> records, DateOnly on, CancellationToken ct)
+        public async Task<Written> WriteAsync(List<(RegisterHouseholds.Prepared Records, List<ImportRow> Rows)> accepted, DateOnly on, CancellationToken ct)
         {
+            Group.AddRange(accepted);
             try
             {
                 open ??= await db.Database.BeginTransactionAsync(ct);
-                await households.WriteAsync(loader, prefix, on, records, source, ct);
-                people.AddRange(records.SelectMany(h => h.Members).Select(m => m.Person.Id));
-                written += records.Count;
+                await households.WriteAsync(loader, prefix, on, accepted.Select(a => a.Records).ToList(), source, ct);
             }
             catch (Exception e) when (e is DbUpdateException or System.Data.Common.DbException)
             {
-                await RollbackAsync();
+                await CloseAsync();
                 return Written.Failed;
             }
-            return written >= GroupSize ? await CommitAsync(ct) : Written.Open;
+            return Group.Count >= GroupSize ? await CommitAsync(ct) : Written.Open;
         }
 
         /// <summary>Commits the open group, with the population counts of its people.</summary>
@@ -280,46 +277,38 @@ public sealed partial class ImportRegistry(PanaDb db, RegisterHousehold register
             }
             try
             {
-                await PopulationCounts.AdjustAsync(db, people, ct);
+                await PopulationCounts.AdjustAsync(db, Group.SelectMany(h => h.Records.Members).Select(m => m.Person.Id), ct);
                 await open.CommitAsync(ct);
             }
             catch (Exception e) when (e is DbUpdateException or System.Data.Common.DbException)
             {
-                await RollbackAsync();
+                await CloseAsync();
                 return Written.Failed;
             }
-            await open.DisposeAsync();
-            open = null;
-            people.Clear();
-            written = 0;
+            await CloseAsync();
             // The group's audit lines went in with its records, past SaveChanges.
             audit.Loaded();
             return Written.Committed;
         }
 
-        /// <summary>Gives up the open group: nothing of it is in the registry.</summary>
-        public async Task RollbackAsync()
+        /// <summary>Lets go of the open transaction, if any: what it did not commit is not in the registry.</summary>
+        public async Task CloseAsync()
         {
             if (open is not null)
             {
                 await open.DisposeAsync();
                 open = null;
             }
-            people.Clear();
-            written = 0;
             db.ChangeTracker.Clear();
         }
     }
-
-    /// <summary>A batch being written, and its rows.</summary>
-    private sealed record Saving(Task<Written> Written, List<(RegisterHouseholds.Prepared Records, List<ImportRow> Rows)> Accepted);
 
     /// <summary>
     /// Checks a batch of households while the batch before it is written, then starts writing those that pass in one
     /// transaction; returns how many households of the batch before were written, and the batch now being written.
     /// </summary>
-    private async Task<(int Written, Saving? Saving)> ImportBatchAsync(string operationCode, IGrouping<string, ImportRow>[] batch, Known known,
-        (ImportDuplicates Index, Dictionary<Guid, int> Lines) found, Saving? previous, Writer writer, CancellationToken ct)
+    private async Task<(int Written, Task<Written>? Saving)> ImportBatchAsync(string operationCode, IGrouping<string, ImportRow>[] batch, Known known,
+        (ImportDuplicates Index, Dictionary<Guid, int> Lines) found, Task<Written>? previous, Writer writer, CancellationToken ct)
     {
         var (duplicates, imported) = found;
         var ready = new List<(RegisterHousehold.Command Command, List<ImportRow> Rows)>();
@@ -372,23 +361,18 @@ public sealed partial class ImportRegistry(PanaDb db, RegisterHousehold register
         {
             return (written, null);
         }
-        var households = accepted.Select(a => a.Records).ToList();
         // SQLite's async calls run synchronously: the write gets a thread of its own.
-        return (written, new Saving(Task.Run(() => writer.WriteAsync(households, Today, ct), ct), accepted));
+        return (written, Task.Run(() => writer.WriteAsync(accepted, Today, ct), ct));
     }
 
     /// <summary>
     /// Waits for a batch's write and, once its group is committed, marks the group's rows imported; when the database
     /// refused the group, none of its rows is, and the people it added are forgotten. Returns the households committed.
     /// </summary>
-    private async Task<(int Households, bool Saved)> WrittenAsync(Saving saving, Writer writer, ImportDuplicates duplicates)
+    private async Task<(int Households, bool Saved)> WrittenAsync(Task<Written> write, Writer writer, ImportDuplicates duplicates)
     {
-        var written = await saving.Written;
-        if (written != Written.Failed)
-        {
-            writer.Group.AddRange(saving.Accepted);
-        }
-        var group = writer.Group.Concat(written == Written.Failed ? saving.Accepted : []).ToList();
+        var written = await write;
+        var group = writer.Group.ToList();
         switch (written)
         {
             case Written.Open:
