@@ -14,10 +14,11 @@ public sealed record Generation(int People, int Households, int Statuses, int Do
 
 /// <summary>
 /// One import of the CSV through the API. Capped: when the cap stopped it, Imported is what the database holds
-/// afterwards and ExtrapolatedSeconds the time the whole file would have taken at that rate.
+/// afterwards and ExtrapolatedSeconds the time the whole file would have taken at that rate. ByHand: households registered
+/// through the API one a second while the import ran, how long each took, and how many failed (null in runs before it was measured).
 /// </summary>
 public sealed record Import(int Rows, double FileMiB, bool Finished, double Seconds, int Imported, int Rejected, int Skipped, int Households,
-    double? ExtrapolatedSeconds, string? Problem);
+    double? ExtrapolatedSeconds, string? Problem, Timing? ByHand = null, int ByHandFailed = 0);
 
 /// <summary>
 /// One batch deduplication job of the whole registry through the API, and how many of the planted duplicates it
