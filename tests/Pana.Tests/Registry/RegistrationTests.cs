@@ -1,6 +1,10 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Pana.Data;
 using Pana.Data.Audit;
 using Pana.Data.Identity;
+using Pana.Data.Registry;
+using Pana.Features.Registry;
 using Pana.Tests.Support;
 
 namespace Pana.Tests.Registry;
@@ -32,6 +36,34 @@ public sealed class RegistrationTests(Apps apps)
         Assert.Contains(audit, e => e.Action == AuditAction.Create && e.EntityType == "Person");
         Assert.Contains(audit, e => e.Action == AuditAction.Create && e.EntityType == "LegalStatus");
         Assert.True(await app.Db(db => db.AuditEntries.AnyAsync(e => e.SubjectId == ids[0] && e.Action == AuditAction.View)));
+    }
+
+    [Theory, MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
+    public async Task A_registration_by_hand_while_an_import_holds_numbers_in_an_open_transaction_waits_for_it_and_takes_the_next_number(string database)
+    {
+        var app = apps.For(database);
+        var api = app.Api(await app.Token(await app.NewUser(Roles.RegistrationAssistant)));
+        using var scope = app.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<PanaDb>();
+        var on = DateOnly.FromDateTime(scope.ServiceProvider.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime);
+        var prefix = await db.Operations.Where(o => o.Code == "KAZ").Select(o => o.RegistrationPrefix).SingleAsync();
+        List<string> held;
+        List<Guid> ids;
+        await using (var group = await db.Database.BeginTransactionAsync())
+        {
+            // As an import's open group: numbers reserved, then households written under them, committed later.
+            held = await scope.ServiceProvider.GetRequiredService<RegistrationNumbers>().ReserveHouseholdsAsync(prefix, on, 2, default);
+            var byHand = api.Registered(APerson.Named("Карим", APerson.Unique("Назари")));
+            await Task.Delay(2000);
+            db.Households.AddRange(held.Select(n => new Household { OperationCode = "KAZ", RegistrationNumber = n, ExternalId = APerson.Unique("group"), CreatedAt = DateTime.UtcNow }));
+            await db.SaveChangesAsync();
+            Assert.False(byHand.IsCompleted, "The registration by hand waits for the open group.");
+            await group.CommitAsync();
+            ids = await byHand;
+        }
+        var number = await app.Db(d => d.Households.Where(h => h.FocalPointId == ids[0]).Select(h => h.RegistrationNumber).SingleAsync());
+        Assert.DoesNotContain(number, held);
+        Assert.True(string.CompareOrdinal(number, held[^1]) > 0, $"{number} comes after the group's {held[^1]}");
     }
 
     [Theory, MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]

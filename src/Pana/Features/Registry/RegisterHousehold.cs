@@ -52,7 +52,7 @@ public sealed class RegisterHousehold(PanaDb db, PersonRules rules, DuplicateChe
         {
             return Outcome<Result>.Ok(new Result(null, null, [], found));
         }
-        // Two registrations at once may take the same number; the loser tries again with the next one.
+        // A save refused by a write of the same moment (a concurrency token, a unique key) is tried again, a few times.
         for (var attempt = 1; ; attempt++)
         {
             try

@@ -1,13 +1,13 @@
 using Microsoft.EntityFrameworkCore;
 using Pana.Data;
-using Pana.Data.Registry;
 
 namespace Pana.Features.Registry;
 
 /// <summary>
 /// Hands out readable registration numbers per operation and year: KAZ-25-004711 for people,
-/// KAZ-25-H00123 for households. The counter row is a concurrency token, so two registrations at
-/// once cannot take the same number: the second save fails and is retried.
+/// KAZ-25-H00123 for households. Each number is taken by one update of its counter row inside the caller's
+/// transaction, which holds the row until it commits: a registration that comes meanwhile waits for it and takes
+/// the next number, never one already taken.
 /// </summary>
 public sealed class RegistrationNumbers(PanaDb db)
 {
@@ -25,7 +25,7 @@ public sealed class RegistrationNumbers(PanaDb db)
     public async Task<List<string>> ReserveHouseholdsAsync(string prefix, DateOnly on, int count, CancellationToken ct) =>
         (await ReserveAsync($"{prefix}-{on:yy}-H", count, ct)).Select(n => $"{prefix}-{on:yy}-H{n:00000}").ToList();
 
-    // The version moves too, so a registration by hand that read the counter before saves a conflict and takes the next number.
+    // The version moves too: the counter stays a concurrency token for anything that edits it as an entity.
     private async Task<IEnumerable<int>> ReserveAsync(string key, int count, CancellationToken ct)
     {
         if (count == 0)
@@ -39,15 +39,7 @@ public sealed class RegistrationNumbers(PanaDb db)
         return Enumerable.Range(next - count, count);
     }
 
-    private async Task<int> NextAsync(string key, CancellationToken ct)
-    {
-        var counter = db.RegistrationCounters.Local.FirstOrDefault(c => c.Prefix == key)
-            ?? await db.RegistrationCounters.SingleOrDefaultAsync(c => c.Prefix == key, ct);
-        if (counter is null)
-        {
-            counter = new RegistrationCounter { Prefix = key };
-            db.RegistrationCounters.Add(counter);
-        }
-        return counter.Next++;
-    }
+    // Read and written back, a number was taken from what was committed: a registration by hand, while an import held
+    // the counter in an open transaction, took the import's numbers and failed on them, or deadlocked with it (PostgreSQL).
+    private async Task<int> NextAsync(string key, CancellationToken ct) => (await ReserveAsync(key, 1, ct)).Single();
 }
