@@ -130,10 +130,12 @@ public sealed partial class ImportRegistry(PanaDb db, RegisterHousehold register
         // Each batch is written on a connection of its own while the next is checked on the other two: both cores work.
         using var writing = scopes.CreateScope();
         var writerDb = writing.ServiceProvider.GetRequiredService<PanaDb>();
+        // On PostgreSQL numbers are reserved on a connection of their own and committed at once: a clerk does not wait for a group.
+        using var numbering = db.IsPostgres ? scopes.CreateScope() : null;
         await using (var loader = await BulkLoader.OpenAsync(writerDb, ct, relaxed: false))
         {
             var writer = new Writer(writing.ServiceProvider.GetRequiredService<RegisterHouseholds>(), writerDb, loader, prefix, source,
-                writing.ServiceProvider.GetRequiredService<AuditLog>());
+                writing.ServiceProvider.GetRequiredService<AuditLog>(), numbering?.ServiceProvider.GetRequiredService<RegistrationNumbers>());
             Task<Written>? saving = null;
             var memory = new WorkingSet.Budget();
             try
@@ -244,7 +246,8 @@ public sealed partial class ImportRegistry(PanaDb db, RegisterHousehold register
     /// Where and how batches are written: a context, a loader and the use case of their own, and the group of batches
     /// written in the transaction it holds open. Used by one task at a time.
     /// </summary>
-    private sealed class Writer(RegisterHouseholds households, PanaDb db, BulkLoader loader, string prefix, string source, AuditLog audit)
+    private sealed class Writer(RegisterHouseholds households, PanaDb db, BulkLoader loader, string prefix, string source, AuditLog audit,
+        RegistrationNumbers? numbering)
     {
         private IDbContextTransaction? open;
 
@@ -258,7 +261,7 @@ public sealed partial class ImportRegistry(PanaDb db, RegisterHousehold register
             try
             {
                 open ??= await db.Database.BeginTransactionAsync(ct);
-                await households.WriteAsync(loader, prefix, on, accepted.Select(a => a.Records).ToList(), source, ct);
+                await households.WriteAsync(loader, prefix, on, accepted.Select(a => a.Records).ToList(), source, ct, numbering);
             }
             catch (Exception e) when (e is DbUpdateException or System.Data.Common.DbException)
             {

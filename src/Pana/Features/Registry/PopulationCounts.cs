@@ -189,7 +189,10 @@ public static class PopulationCounts
             }
             await db.CountedPersons.Where(m => moved.Contains(m.PersonId)).ExecuteDeleteAsync(ct);
             await InsertCountedAsync(db, moved.Where(now.ContainsKey).Select(id => (id, now[id])).ToList(), ct);
-            foreach (var (cell, d) in delta.Where(x => x.Value != 0))
+            // In one order for every writer: an import's group and a registration by hand lock the cells they share alike, never crosswise.
+            foreach (var (cell, d) in delta.Where(x => x.Value != 0).OrderBy(x => x.Key.Operation, StringComparer.Ordinal).ThenBy(x => x.Key.Type, StringComparer.Ordinal)
+                .ThenBy(x => x.Key.SubType, StringComparer.Ordinal).ThenBy(x => x.Key.Origin, StringComparer.Ordinal).ThenBy(x => x.Key.Sex)
+                .ThenBy(x => x.Key.AgeBand, StringComparer.Ordinal))
             {
                 await AddAsync(db, cell, d, ct);
             }

@@ -46,14 +46,17 @@ public sealed class RegisterHouseholds(PanaDb db, RegisterHousehold register, Re
     /// <summary>
     /// Numbers and writes the households, with an audit line each, in the transaction the caller holds open on this
     /// context (an import writes several batches in one, and commits); the loader writes through this context's connection.
-    /// The numbers are reserved in that transaction: a registration by hand meanwhile waits for its commit.
+    /// Numbers are reserved by <c>numbering</c> when given, a context of its own whose reservations commit at once, so that a
+    /// registration by hand meanwhile does not wait for the caller's commit (PostgreSQL; the numbers of a group refused later
+    /// are skipped); else in the caller's transaction (SQLite, whose one writer is the caller anyway).
     /// </summary>
-    internal async Task WriteAsync(BulkLoader loader, string prefix, DateOnly on, IReadOnlyList<Prepared> households, string source, CancellationToken ct)
+    internal async Task WriteAsync(BulkLoader loader, string prefix, DateOnly on, IReadOnlyList<Prepared> households, string source, CancellationToken ct,
+        RegistrationNumbers? numbering = null)
     {
         var tx = db.Database.CurrentTransaction ?? throw new InvalidOperationException("The caller holds the transaction.");
         var people = households.SelectMany(h => h.Members).Select(m => m.Person).ToList();
-        var householdNumbers = await numbers.ReserveHouseholdsAsync(prefix, on, households.Count, ct);
-        var personNumbers = await numbers.ReservePeopleAsync(prefix, on, people.Count, ct);
+        var householdNumbers = await (numbering ?? numbers).ReserveHouseholdsAsync(prefix, on, households.Count, ct);
+        var personNumbers = await (numbering ?? numbers).ReservePeopleAsync(prefix, on, people.Count, ct);
         var batch = new SyntheticBatch();
         for (var i = 0; i < people.Count; i++)
         {
