@@ -49,6 +49,7 @@ public sealed partial class ImportRegistry(PanaDb db, RegisterHousehold register
 
     /// <summary>See <see cref="GiveWay"/>; a test of group semantics holds longer, so that a slow machine does not split its group.</summary>
     internal static TimeSpan HoldAtMost { get; set; } = TimeSpan.FromSeconds(2);
+
     public const long MaxFileBytes = 20 * 1024 * 1024;
 
     /// <summary>Where RegisterHousehold's field errors are in the template.</summary>
