@@ -24,7 +24,12 @@ public static class ScaleNotes
                     : "trace the app in that tail. The key keeps 1,000 common words in its statistics (migration `NameKeyStatistics`), so the "
                     + "planner hash-joins two common words' ranges instead of probing one per person: on a kept 1M registry, warmed up, the p95 went "
                     + "from 58 to 73 ms to 37 ms and two-word searches from 50 to 70 ms to 11 to 30 (a first trial, unwarmed, had shown no gain). ")
-                + "Search a phone through an index of its last digits rather than a substring scan.";
+                + "Search a phone through an index of its last digits rather than a substring scan. "
+                + (sqlite ? "On SQLite the p95 was 51.0 ms in the full run of 01:46 to 02:07 (2026-12-02) against 42.9 ms in the run before, with no "
+                    + "change to the search between them; its median was 15.0 ms against 11.2, the statistics' 3.4 ms against 2.2, while the duplicate "
+                    + "check's was 7.8 ms against 8.6."
+                    : "On PostgreSQL the p95 was 38.2 ms in the full run of 01:46 to 02:07 (2026-12-02), against 50.8 ms in the run before, with no change "
+                    + "to the search between them.");
         }
         if (r.Duplicates.P95 > 20)
         {
@@ -54,7 +59,9 @@ public static class ScaleNotes
                 + "names when its birth dates, sex, origin and documents keep it below the probable level (`PersonMatcher.MayReach`), and the comparison stops "
                 + "before phone and household when they cannot lift it there; what is left is reading and folding every person (a quarter of the time) and "
                 + "comparing the names of pairs born within a year or two. *Plan*: read the next page of people while the last is folded; name tokens as "
-                + "integers to compare and to keep.";
+                + "integers to compare and to keep. On PostgreSQL it took 64.7 s in the full run of 01:46 to 02:07 (2026-12-02), against 48.0 s in the "
+                + "run before and 48.5 s on SQLite in the same run, with no change to it: the run of 15:40 (2026-12-01) had 59.5 s, the ones around it "
+                + "39.8 to 50.6 s.";
         }
         else if (r.Dedup is null or { Available: false })
         {
@@ -99,7 +106,7 @@ public static class ScaleNotes
                 + "3 min 12 s in the run before; SQLite went from 2 min 11 s to 84 s in the same run. The step-by-step figures and the floor "
                 + "below were measured on SQLite; on PostgreSQL the server's backends share the app's two cores.";
             yield return "**Registration by hand during the import** (a household of one registered through the API once a second while the "
-                + "import runs, a row of the table from the next full run on): the first runs (2026-12-02, the kept 1M registries) showed a clerk waiting "
+                + "import runs: the row below the import's): the first runs (2026-12-02, the kept 1M registries) showed a clerk waiting "
                 + "up to 28 s on SQLite (median 779 ms; 20.4 s at most in a second run), and on PostgreSQL 4 of 202 registrations failed with HTTP 500 "
                 + "(median 39 ms, p95 6.3 s, worst 11.6 s), one group of the import was refused (1,425 rows \"could not be saved\"), and the server "
                 + "logged deadlocks and duplicate registration numbers. A number by hand was read from its counter and written back when saved, so "
@@ -109,7 +116,9 @@ public static class ScaleNotes
                 + "code); on PostgreSQL the import reserves its numbers on a connection of its own, committed at once, and every writer updates "
                 + "population cells in one order: the clerk's median 113 ms, p95 557 ms, worst 1.9 s, none failed, import 2 min 9 s. On SQLite a "
                 + "group holds the database 2 s at most and leaves it free for 250 ms after its commit: in two runs the clerk's median 313 and 760 ms, "
-                + "worst 3.1 and 3.4 s, none failed (import 97 and 110 s, against 100 s without the bounds in a run between them, noise being ±20%). Tried first and not kept: a page size "
+                + "worst 3.1 and 3.4 s, none failed (import 97 and 110 s, against 100 s without the bounds in a run between them, noise being ±20%). In the full run of 01:46 to 02:07 "
+                + "(2026-12-02): on SQLite 54 saved, median 511 ms, worst 3.2 s (import 99.7 s against 83.5 s in the run before); on PostgreSQL 142 "
+                + "saved, median 153 ms, p95 716 ms, worst 3.6 s (import 2 min 30 s against 2 min 28 s); none failed. Tried first and not kept: a page size "
                 + "of 8 KiB instead of 4 (the rows inserted by `sqlite3` alone in transactions of 7,500 people: 36 and 36 s against 44 and 39 s; "
                 + "the app's import 115 and 112 s against 95 and 111 s, writing 8.6 GB against 7.8), 2 and 1 KiB (51 and 59 s by `sqlite3`).";
             yield return "**Import, the floor on SQLite**: the same rows (people, name and match keys, statuses, documents, audit lines) inserted by "
