@@ -7,15 +7,14 @@ namespace Pana.Features.Registry;
 /// Hands out readable registration numbers per operation and year: KAZ-25-004711 for people,
 /// KAZ-25-H00123 for households. Each number is taken by one update of its counter row inside the caller's
 /// transaction, which holds the row until it commits: a registration that comes meanwhile waits for it and takes
-/// the next number, never one already taken.
+/// the next number, never one already taken (read and written back, a number by hand was taken from what was committed,
+/// one an import's open group held: it failed on it, or deadlocked with the import on PostgreSQL).
 /// </summary>
 public sealed class RegistrationNumbers(PanaDb db)
 {
-    public async Task<string> NextPersonAsync(string prefix, DateOnly on, CancellationToken ct) =>
-        $"{prefix}-{on:yy}-{await NextAsync($"{prefix}-{on:yy}", ct):000000}";
+    public async Task<string> NextPersonAsync(string prefix, DateOnly on, CancellationToken ct) => (await ReservePeopleAsync(prefix, on, 1, ct))[0];
 
-    public async Task<string> NextHouseholdAsync(string prefix, DateOnly on, CancellationToken ct) =>
-        $"{prefix}-{on:yy}-H{await NextAsync($"{prefix}-{on:yy}-H", ct):00000}";
+    public async Task<string> NextHouseholdAsync(string prefix, DateOnly on, CancellationToken ct) => (await ReserveHouseholdsAsync(prefix, on, 1, ct))[0];
 
     /// <summary>Reserves numbers for this many people at once, in one counter update (an import); in order.</summary>
     public async Task<List<string>> ReservePeopleAsync(string prefix, DateOnly on, int count, CancellationToken ct) =>
@@ -38,8 +37,4 @@ public sealed class RegistrationNumbers(PanaDb db)
             .ToListAsync(ct)).Single();
         return Enumerable.Range(next - count, count);
     }
-
-    // Read and written back, a number was taken from what was committed: a registration by hand, while an import held
-    // the counter in an open transaction, took the import's numbers and failed on them, or deadlocked with it (PostgreSQL).
-    private async Task<int> NextAsync(string key, CancellationToken ct) => (await ReserveAsync(key, 1, ct)).Single();
 }
