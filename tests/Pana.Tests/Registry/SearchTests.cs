@@ -171,6 +171,61 @@ public sealed class SearchTests(Apps apps)
         Assert.Empty(Ids(hidden));
     }
 
+    [Fact]
+    public async Task On_SQLite_the_other_words_listed_once_find_what_they_find_sought_person_by_person()
+    {
+        var app = apps.For(Databases.Sqlite);
+        var api = app.Api(await app.Token(await app.NewUser(Roles.ProtectionOfficer)));
+        var partner = app.Api(await app.Token(await app.NewUser(Roles.PartnerCaseworker)));
+        var given = Stem("Aziz");
+        var family = Stem("Nodir");
+        var father = Stem("Bahrom");
+        for (var i = 0; i < 4; i++)
+        {
+            await api.Registered(APerson.Named(given, Stem("Nabi")));
+            await api.Registered(APerson.Named(given + "bek", family + "i"));
+            await api.Registered(APerson.Named("Zafar", family + "ov"));
+            await api.Registered(APerson.Named(given, family + "i") with { Patronymic = father + "ovich" });
+        }
+        var queries = new[]
+        {
+            $"{given} {family}i", $"{family}i {given}", $"{given} {family}", $"{family} {given}", $"{given}bek {family}",
+            $"{given} {family} {father}", $"{father} {given} {family}i", $"{NameScripts.ToCyrillic(given)} {family}", $"Zafar {family}",
+        };
+
+        async Task<List<string>> Found(HttpClient client)
+        {
+            var pages = new List<string>();
+            foreach (var q in queries)
+            {
+                foreach (var query in new[] { $"q={Uri.EscapeDataString(q)}", $"q={Uri.EscapeDataString(q)}&desc=true", $"q={Uri.EscapeDataString(q)}&pageSize=3&page=2" })
+                {
+                    var page = await client.Search(query);
+                    pages.Add($"{query}: {page.GetProperty("total").GetInt32()} {string.Join(' ', Ids(page))}");
+                }
+            }
+            return pages;
+        }
+
+        var least = SearchPersons.ListedWordLeast;
+        List<string> sought, soughtByPartner;
+        try
+        {
+            SearchPersons.ListedWordLeast = int.MaxValue;
+            (sought, soughtByPartner) = (await Found(api), await Found(partner));
+            SearchPersons.ListedWordLeast = 1;
+            Assert.Equal(sought, await Found(api));
+            Assert.Equal(soughtByPartner, await Found(partner));
+        }
+        finally
+        {
+            SearchPersons.ListedWordLeast = least;
+        }
+        Assert.Contains(sought, page => page.StartsWith($"q={Uri.EscapeDataString($"{given} {family}")}: 8 ", StringComparison.Ordinal));
+        Assert.Contains(sought, page => page.StartsWith($"q={Uri.EscapeDataString($"{given} {family} {father}")}: 4 ", StringComparison.Ordinal));
+        Assert.All(soughtByPartner, page => Assert.Contains(": 0 ", page));
+    }
+
     [Theory, MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
     public async Task A_renamed_person_is_found_by_the_new_name_in_its_order_and_no_longer_by_the_old(string database)
     {

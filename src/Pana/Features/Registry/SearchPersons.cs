@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Runtime.CompilerServices;
+using System.Text;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Pana.Data;
@@ -41,6 +42,15 @@ public sealed partial class SearchPersons(PanaDb db, PersonScope scope, TimeProv
 
     /// <summary>How many keys of a word's range are named one by one; past it, the range is read as a range.</summary>
     private const int NamedKeysLimit = 16;
+
+    /// <summary>
+    /// How many keys the driving word needs before another word is listed rather than sought; see ListedWordsAsync.
+    /// Settable so that tests take both ways on a small registry.
+    /// </summary>
+    internal static int ListedWordLeast { get; set; } = 1000;
+
+    /// <summary>How many times the driving word's keys another word may have and still be listed.</summary>
+    private const int ListedWordRatio = 8;
 
     public async Task<Result> HandleAsync(Filter f, CancellationToken ct = default)
     {
@@ -86,26 +96,32 @@ public sealed partial class SearchPersons(PanaDb db, PersonScope scope, TimeProv
         {
             return (c => people.Take(CountLimit + 1).CountAsync(c), Sort(people, f), null);
         }
+        var counts = new Dictionary<KeyRange, int>();
+        var capped = new HashSet<KeyRange>();
         if (words.Count > 1)
         {
             // Counted up to the rarest so far, not to CountLimit: names have thousands of keys, so that cap made every word tie and the first drive.
-            var counts = new Dictionary<KeyRange, int>();
             var rarest = RarestWordLimit;
             foreach (var w in words)
             {
-                counts[w] = await db.PersonNameKeys.Where(k => k.Key.CompareTo(w.From) >= 0 && k.Key.CompareTo(w.To) < 0).Take(rarest + 1).CountAsync(ct);
+                counts[w] = await CountKeysAsync(w, rarest + 1, ct);
+                if (counts[w] > rarest)
+                {
+                    capped.Add(w);
+                }
                 rarest = Math.Min(rarest, counts[w]);
             }
             words = [.. words.OrderBy(w => counts[w])];
         }
         var (low, high) = words[0];
-        var keys = db.PersonNameKeys.Where(k => k.Key.CompareTo(low) >= 0 && k.Key.CompareTo(high) < 0);
+        var listed = await ListedWordsAsync(words, counts, capped, ct);
+        var keys = KeysOfPeopleIn(listed).Where(k => k.Key.CompareTo(low) >= 0 && k.Key.CompareTo(high) < 0);
         // Under a single key a person has one row, so the seek for their first key in the range is only needed past it.
         if (words.Count == 1 || await SpansKeysAsync(words[0], ct))
         {
             keys = keys.Where(k => !db.PersonNameKeys.Any(e => e.PersonId == k.PersonId && e.Key.CompareTo(low) >= 0 && e.Key.CompareTo(k.Key) < 0));
         }
-        foreach (var (also, below) in words.Skip(1))
+        foreach (var (also, below) in words.Skip(1).Except(listed))
         {
             if (await SpansKeysAsync(new KeyRange(also, below), ct))
             {
@@ -152,6 +168,57 @@ public sealed partial class SearchPersons(PanaDb db, PersonScope scope, TimeProv
         var rows = db.PersonNameKeys.Where(k => k.Key.CompareTo(low) >= 0 && k.Key.CompareTo(high) < 0).Select(k => k.PersonId)
             .Take(KeysPerPerson * (CountLimit + 1));
         return (c => rows.Distinct().CountAsync(c), ordered, null);
+    }
+
+    /// <summary>
+    /// On SQLite, the other words whose people are cheaper to list once than to seek for each of the driving word's keys:
+    /// a word of no more than <see cref="ListedWordRatio"/> times the driving word's keys, when that has at least
+    /// <see cref="ListedWordLeast"/>. A seek costs several times a row read in order.
+    /// </summary>
+    private async Task<List<KeyRange>> ListedWordsAsync(List<KeyRange> words, Dictionary<KeyRange, int> counts, HashSet<KeyRange> capped, CancellationToken ct)
+    {
+        if (db.IsPostgres || words.Count < 2 || counts[words[0]] < ListedWordLeast)
+        {
+            return [];
+        }
+        var most = ListedWordRatio * counts[words[0]];
+        var listed = new List<KeyRange>();
+        foreach (var w in words.Skip(1))
+        {
+            // A count that stopped at the rarest word's so far is counted on, as far as a list would pay.
+            var count = capped.Contains(w) ? await CountKeysAsync(w, most + 1, ct) : counts[w];
+            if (count <= most)
+            {
+                listed.Add(w);
+            }
+        }
+        return listed;
+    }
+
+    private Task<int> CountKeysAsync(KeyRange w, int limit, CancellationToken ct) =>
+        db.PersonNameKeys.Where(k => k.Key.CompareTo(w.From) >= 0 && k.Key.CompareTo(w.To) < 0).Take(limit).CountAsync(ct);
+
+    /// <summary>
+    /// The name keys of the people who have a key in each listed word's range. The unary plus keeps SQLite from
+    /// seeking the person index once per listed person: it reads the driving word's keys in order and looks each
+    /// person up in the list, which it builds once.
+    /// </summary>
+    private IQueryable<PersonNameKey> KeysOfPeopleIn(List<KeyRange> listed)
+    {
+        if (listed.Count == 0)
+        {
+            return db.PersonNameKeys;
+        }
+        var sql = new StringBuilder("SELECT * FROM \"PersonNameKeys\" WHERE ");
+        var bounds = new List<object>();
+        foreach (var (from, to) in listed)
+        {
+            sql.Append(bounds.Count == 0 ? "" : " AND ")
+                .Append(CultureInfo.InvariantCulture, $"+\"PersonId\" IN (SELECT \"PersonId\" FROM \"PersonNameKeys\" WHERE \"Key\" >= {{{bounds.Count}}} AND \"Key\" < {{{bounds.Count + 1}}})");
+            bounds.Add(from);
+            bounds.Add(to);
+        }
+        return db.PersonNameKeys.FromSql(FormattableStringFactory.Create(sql.ToString(), [.. bounds]));
     }
 
     /// <summary>Whether a word's range holds a key past the word itself, so that one person can have several keys in it.</summary>
