@@ -209,6 +209,12 @@ public static class ScaleBenchmarks
         var dedup = new Dedup(false, false, 0, 0, 0, 0, 0, 0, 0, null, "not measured");
         if (Wanted("dedup"))
         {
+            if (Wanted("import"))
+            {
+                var settling = Stopwatch.StartNew();
+                await database.SettleAfterImportAsync(ct);
+                Console.WriteLine($"  the import's tables settled (vacuumed and analysed on PostgreSQL, checkpointed) in {settling.Elapsed.TotalSeconds:N0} s");
+            }
             Step("batch deduplication of the whole registry");
             dedup = await DedupRun.MeasureAsync(http, database, generated.Duplicates, dedupCap, ct);
         }
