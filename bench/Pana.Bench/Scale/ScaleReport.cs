@@ -186,8 +186,12 @@ public static partial class ScaleReport
 
     private static string DedupFigure(Dedup? d) => d is null ? "not measured in this run"
         : !d.Available ? $"not measured: {d.Problem}"
-        : d.Finished ? string.Create(En, $"**{Duration(d.Seconds)}**: {d.PersonsTotal:N0} people, {d.Comparisons:N0} comparisons, {d.PairsFound:N0} pairs; {d.PlantedFound:N0} of {d.Planted:N0} planted duplicates proposed")
+        : d.Finished ? string.Create(En, $"**{Duration(d.Seconds)}**: {d.PersonsTotal:N0} people, {d.Comparisons:N0} comparisons, {d.PairsFound:N0} pairs; {d.PlantedFound:N0} of {d.Planted:N0} planted duplicates proposed{PlantedShare(d)}")
         : string.Create(En, $"{d.Problem} after {Duration(d.Seconds)} with {d.PersonsDone:N0} of {d.PersonsTotal:N0} people done; whole run extrapolated: **{Duration(d.ExtrapolatedSeconds ?? double.NaN)}**");
+
+    // The other pairs proposed are strangers, or people the import registered again: the share is the precision's floor.
+    private static string PlantedShare(Dedup d) => d.PairsFound == 0 || d.Planted == 0 ? ""
+        : string.Create(En, $" (recall {100.0 * d.PlantedFound / d.Planted:N1}%; {100.0 * d.PlantedFound / d.PairsFound:N1}% of the pairs proposed are planted ones, a floor of their precision)");
 
     private static void Row(StringBuilder s, string measure, Timing t, string target, bool met) =>
         s.AppendLine(En, $"| {measure} | {t.Median:N1} | {t.P95:N1} | {target} | {Verdict(met)} |");
