@@ -26,8 +26,9 @@ public static class ScaleNotes
                     + "from 58 to 73 ms to 37 ms and two-word searches from 50 to 70 ms to 11 to 30 (a first trial, unwarmed, had shown no gain). ")
                 + "Search a phone through an index of its last digits rather than a substring scan. "
                 + (sqlite ? "On SQLite the p95 was 51.0 ms in the full run of 01:46 to 02:07 (2026-12-02) against 42.9 ms in the run before, with no "
-                    + "change to the search between them; its median was 15.0 ms against 11.2, the statistics' 3.4 ms against 2.2, while the duplicate "
-                    + "check's was 7.8 ms against 8.6."
+                    + "change to the search between them. Since then another word of no more than eight times the driving word's keys is listed once "
+                    + "(`+PersonId IN (...)`) instead of sought per person: the slowest searches on the kept registry went from 83 to 115 ms to 35 to 60, "
+                    + "the p95 from 55.0 and 52.6 ms to 41.4 and 31.3, and 25.4 ms in the full run of 03:07 to 03:27."
                     : "On PostgreSQL the p95 was 38.2 ms in the full run of 01:46 to 02:07 (2026-12-02), against 50.8 ms in the run before, with no change "
                     + "to the search between them.");
         }
@@ -61,7 +62,8 @@ public static class ScaleNotes
                 + "comparing the names of pairs born within a year or two. *Plan*: read the next page of people while the last is folded; name tokens as "
                 + "integers to compare and to keep. On PostgreSQL it took 64.7 s in the full run of 01:46 to 02:07 (2026-12-02), against 48.0 s in the "
                 + "run before and 48.5 s on SQLite in the same run, with no change to it: the run of 15:40 (2026-12-01) had 59.5 s, the ones around it "
-                + "39.8 to 50.6 s.";
+                + "39.8 to 50.6 s. Autovacuum was seen vacuuming and analysing the import's tables during the deduplication; since the bench settles "
+                + "the database between them, 46.0 s (run of 03:07 to 03:27).";
         }
         else if (r.Dedup is null or { Available: false })
         {
@@ -72,8 +74,9 @@ public static class ScaleNotes
             yield return $"**Planted duplicates found by the batch run**: {found.PlantedFound:N0} of {found.Planted:N0}. At a million people "
                 + "`MatchThresholds.ForRegistryOf` asks 7 more bits of evidence for \"probable\" than on the evaluation set of 6,700, so a second registration "
                 + "in the other script with a guessed date and no document does not reach it (the check by hand still shows it as possible). *Plan*: calibrate "
-                + "the registry-size shift on the pairs the blocks compare, whose prior odds fall more slowly than the registry grows, and report the precision "
-                + "of the pairs proposed beside their recall.";
+                + "the registry-size shift on the pairs the blocks compare, whose prior odds fall more slowly than the registry grows, watching the share of "
+                + $"the pairs proposed that are planted ones ({100.0 * found.PlantedFound / Math.Max(1, found.PairsFound):N1}% here, a floor of their precision, "
+                + "since the other pairs are strangers or people the import registered again), which a lower shift would lower.";
         }
         if (r.Statistics.P95 > 300)
         {
@@ -104,7 +107,9 @@ public static class ScaleNotes
                 : "**Import on PostgreSQL**: the same design, the records and audit lines by binary COPY. The full run of 23:10 to 23:33 "
                 + "(2026-12-01), the first with groups of 2,500 households, lean candidates and the audit lines loaded, took 2 min 28 s against "
                 + "3 min 12 s in the run before; SQLite went from 2 min 11 s to 84 s in the same run. The step-by-step figures and the floor "
-                + "below were measured on SQLite; on PostgreSQL the server's backends share the app's two cores.";
+                + "below were measured on SQLite; on PostgreSQL the server's backends share the app's two cores, and the app's own process used about "
+                + "101 s of processor in an import of 120 s (2026-12-02): the check and the encoding of the rows set its pace more than the server's "
+                + "writes, so the plan's check from one sequential read of the registry comes first there.";
             yield return "**Registration by hand during the import** (a household of one registered through the API once a second while the "
                 + "import runs: the row below the import's): the first runs (2026-12-02, the kept 1M registries) showed a clerk waiting "
                 + "up to 28 s on SQLite (median 779 ms; 20.4 s at most in a second run), and on PostgreSQL 4 of 202 registrations failed with HTTP 500 "
@@ -118,7 +123,8 @@ public static class ScaleNotes
                 + "group holds the database 2 s at most and leaves it free for 250 ms after its commit: in two runs the clerk's median 313 and 760 ms, "
                 + "worst 3.1 and 3.4 s, none failed (import 97 and 110 s, against 100 s without the bounds in a run between them, noise being ±20%). In the full run of 01:46 to 02:07 "
                 + "(2026-12-02): on SQLite 54 saved, median 511 ms, worst 3.2 s (import 99.7 s against 83.5 s in the run before); on PostgreSQL 142 "
-                + "saved, median 153 ms, p95 716 ms, worst 3.6 s (import 2 min 30 s against 2 min 28 s); none failed. Tried first and not kept: a page size "
+                + "saved, median 153 ms, p95 716 ms, worst 3.6 s (import 2 min 30 s against 2 min 28 s); none failed. In the full run of 03:07 to 03:27: "
+                + "on SQLite 55 saved, median 583 ms, worst 3.7 s; on PostgreSQL 146 saved, median 154 ms, p95 915 ms, worst 3.8 s; none failed. Tried first and not kept: a page size "
                 + "of 8 KiB instead of 4 (the rows inserted by `sqlite3` alone in transactions of 7,500 people: 36 and 36 s against 44 and 39 s; "
                 + "the app's import 115 and 112 s against 95 and 111 s, writing 8.6 GB against 7.8), 2 and 1 KiB (51 and 59 s by `sqlite3`).";
             yield return "**Import, the floor on SQLite**: the same rows (people, name and match keys, statuses, documents, audit lines) inserted by "

@@ -80,7 +80,10 @@ public static partial class ScaleReport
             that the app's code is compiled and tiered (unwarmed, the tiered compiler took 17% to 37% of the app's processor,
             perf); each measured call is also made once untimed first. The person page and /health are each loaded untimed for
             45 s before their 20 s are timed (`--load-warm-up-seconds`): under 64 clients the tiered compiler went on compiling
-            (2,800 methods per 5 s, dotnet-counters) until about 40 s into the first load, which a server goes through once after each start. The targets are the issue's, for 1,000,000 people on this machine; a run at fewer people shows the trend, and what misses there misses at
+            (2,800 methods per 5 s, dotnet-counters) until about 40 s into the first load, which a server goes through once after each start. Between
+            the import and the deduplication the database settles again (on PostgreSQL `VACUUM (ANALYZE)` and a checkpoint): autovacuum otherwise
+            vacuumed and analysed the tables the import grew while the deduplication ran (pg_stat_activity), which took 64.7 s in the run of
+            01:46 to 02:07 (2026-12-02) and 46.0 s settled in the run of 03:07 to 03:27. The targets are the issue's, for 1,000,000 people on this machine; a run at fewer people shows the trend, and what misses there misses at
             a million too. The synthetic registry has households, status histories, specific needs, documents and about 3% of
             people registered twice (another script, a guessed or swapped date of birth, a dropped patronymic); cases,
             assistance and referrals are not generated yet, because their tables do not exist yet: the generator gains them
