@@ -124,7 +124,11 @@ public static class ScaleNotes
                 + "worst 3.1 and 3.4 s, none failed (import 97 and 110 s, against 100 s without the bounds in a run between them, noise being ±20%). In the full run of 01:46 to 02:07 "
                 + "(2026-12-02): on SQLite 54 saved, median 511 ms, worst 3.2 s (import 99.7 s against 83.5 s in the run before); on PostgreSQL 142 "
                 + "saved, median 153 ms, p95 716 ms, worst 3.6 s (import 2 min 30 s against 2 min 28 s); none failed. In the full run of 03:07 to 03:27: "
-                + "on SQLite 55 saved, median 583 ms, worst 3.7 s; on PostgreSQL 146 saved, median 154 ms, p95 915 ms, worst 3.8 s; none failed. Tried first and not kept: a page size "
+                + "on SQLite 55 saved, median 583 ms, worst 3.7 s; on PostgreSQL 146 saved, median 154 ms, p95 915 ms, worst 3.8 s; none failed. "
+                + "Tried and not kept on SQLite (2026-12-02): the import committing after the batch in which a transaction of the app waited to begin "
+                + "(an EF Core transaction interceptor) and waiting until it was in: the clerk's median 469 and 471 ms, p95 1.4 s, worst 2.1 and 3.1 s, "
+                + "against 1.3, 3.2 and 3.8 s in a run between them, but the import took 108 and 120 s against 95 s and wrote 18 GB against 11.4, "
+                + "committing about once a second for a clerk who registers once a second. Tried first and not kept: a page size "
                 + "of 8 KiB instead of 4 (the rows inserted by `sqlite3` alone in transactions of 7,500 people: 36 and 36 s against 44 and 39 s; "
                 + "the app's import 115 and 112 s against 95 and 111 s, writing 8.6 GB against 7.8), 2 and 1 KiB (51 and 59 s by `sqlite3`).";
             yield return "**Import, the floor on SQLite**: the same rows (people, name and match keys, statuses, documents, audit lines) inserted by "
